@@ -1,0 +1,32 @@
+# The two commands a newcomer needs (see README.md). Each sets up .venv on first use.
+#   make demo   the main job on the embedded synthetic default
+#   make test   nbdev CI: notebooks clean, package in step with them, then nbdev_test on every notebook
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+OUT    ?= runs/demo
+
+.PHONY: install demo test bench lab clean-venv
+
+$(STAMP): settings.ini setup.py
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q "setuptools>=70.1" wheel
+	SAM2_BUILD_CUDA=0 $(PY) -m pip install -q --no-build-isolation -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/omnisam_demo --out $(OUT)
+
+test: $(STAMP)
+	$(PY) tools/test_notebooks.py
+
+bench: $(STAMP)
+	$(PY) bench/merge.py
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --allow-root --no-browser --ip 127.0.0.1 nbs
+
+clean-venv:
+	rm -rf $(VENV)
