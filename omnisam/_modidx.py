@@ -15,8 +15,11 @@ d = { 'settings': { 'branch': 'main',
                                   'omnisam.geometry.lonlat_to_erp': ('geometry.html#lonlat_to_erp', 'omnisam/geometry.py'),
                                   'omnisam.geometry.lonlat_to_ray': ('geometry.html#lonlat_to_ray', 'omnisam/geometry.py'),
                                   'omnisam.geometry.ray_to_lonlat': ('geometry.html#ray_to_lonlat', 'omnisam/geometry.py'),
+                                  'omnisam.geometry.rt_to_location': ('geometry.html#rt_to_location', 'omnisam/geometry.py'),
+                                  'omnisam.geometry.rt_to_yaw_pitch': ('geometry.html#rt_to_yaw_pitch', 'omnisam/geometry.py'),
                                   'omnisam.geometry.sample_erp': ('geometry.html#sample_erp', 'omnisam/geometry.py'),
                                   'omnisam.geometry.scatter_to_erp': ('geometry.html#scatter_to_erp', 'omnisam/geometry.py'),
                                   'omnisam.geometry.view_rays': ('geometry.html#view_rays', 'omnisam/geometry.py'),
                                   'omnisam.geometry.view_rotation': ('geometry.html#view_rotation', 'omnisam/geometry.py'),
-                                  'omnisam.geometry.view_to_erp': ('geometry.html#view_to_erp', 'omnisam/geometry.py')}}}
+                                  'omnisam.geometry.view_to_erp': ('geometry.html#view_to_erp', 'omnisam/geometry.py'),
+                                  'omnisam.geometry.yaw_pitch_to_rt': ('geometry.html#yaw_pitch_to_rt', 'omnisam/geometry.py')}}}
