@@ -1,0 +1,7 @@
+#!/usr/bin/env python
+"""Check a dataset on disk: counts per split and every missing, unreadable or mismatched file; exit status 1 if broken.
+Thin wrapper: the logic lives in omnisam.loaders (nbs/02a_loaders.ipynb). Run with --help for options."""
+import sys
+from omnisam.loaders import check_main
+
+if __name__ == '__main__': sys.exit(check_main())
