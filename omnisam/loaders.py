@@ -50,8 +50,10 @@ class SegDataset(Dataset):
             raise FileNotFoundError(f'{self.dataset}: no {split} images under {self.root} (expected {self.layout()})')
     def _scan(self) -> list: raise NotImplementedError
     def layout(self) -> str: return ''
-    def expected_labels(self) -> set: return {s.label for s in self.samples if s.label is not None}
-    def label_files(self) -> list: return []   # label files on disk, to find ones without an image
+    def label_files(self) -> list: return []   # label files on disk of this split
+    def image_of(self, label:Path) -> list: return [] # image files a label file may belong to
+    def orphan_labels(self) -> list: # label files whose image does not exist
+        return [p for p in self.label_files() if not any(q.is_file() for q in self.image_of(p))]
     def missing_label_fix(self, s:Sample) -> str: return 'restore it from the dataset download'
     def raw_label(self, s:Sample, image=None) -> np.ndarray: return read_label(s.label)
     def map_label(self, raw:np.ndarray, s:Sample) -> np.ndarray: raise NotImplementedError
@@ -179,7 +181,7 @@ def write_fixture(name:str, # 'cityscapes', 'cityscapes_flat', 'synpass', 'dense
         for split, weathers in (('train', ('cloud', 'night')), ('val', ('fog',)), ('test', ('sun',))):
             for k, weather in enumerate(weathers):
                 rel = Path('img') / weather / split / 'MAP_1_point2' / f'00000{k}.jpg'
-                pair(root / rel, root / 'semantic' / weather / split / 'MAP_1_point2' / f'00000{k}_trainID.png', _SYNPASS_OF_13, k)
+                pair(root / rel, root / 'semantic' / weather / split / 'MAP_1_point2' / f'00000{k}_trainID.png', _SYNPASS_OF_13, 3 + k)
                 lists.setdefault(split, []).append(str(rel))
         (root / 'train.txt').write_text('\n'.join(lists['train']) + '\n')   # val/test: found by globbing
     elif name == 'densepass':
@@ -221,6 +223,10 @@ class Cityscapes(SegDataset):
             out.append(Sample(p, lab, stem, dict(city=city)))
         return out
     def label_files(self): return sorted(self._label_dir().glob('**/*_gtFine_labelTrainIds.png'))
+    def image_of(self, p):
+        stem = p.name.removesuffix('_gtFine_labelTrainIds.png')
+        if self.flat: return [self.root / 'images' / self.split / f'{stem}.png']
+        return [self.root / 'leftImg8bit' / self.split / p.parent.name / f'{stem}_leftImg8bit.png']
     def missing_label_fix(self, s):
         if s.label.with_name(s.label.name.replace('TrainIds', 'Ids')).is_file():
             return f'only labelIds exist: run `python data_prep/convert_cityscapes.py --root {self.root}`'
@@ -253,6 +259,9 @@ class SynPASS(SegDataset):
             out.append(Sample(self.root / r, lab, f'{weather}_{seq}_{r.stem}', dict(weather=weather, sequence=seq)))
         return out
     def label_files(self): return sorted((self.root / 'semantic').glob(f'*/{self.split}/*/*_trainID.png'))
+    def image_of(self, p):
+        d = self.root / 'img' / p.parent.relative_to(self.root / 'semantic')
+        return [d / p.name.replace('_trainID.png', ext) for ext in ('.jpg', '.png')]
     def map_label(self, raw, s): return apply_lut(raw, self.lut, s.label, 'SynPASS')
 
 # %% ../nbs/02a_loaders.ipynb #23547901
@@ -276,6 +285,7 @@ class DensePASS(SegDataset):
         imgs = sorted((self.root / 'leftImg8bit' / 'val').glob('*.png'), key=natural_key)
         return [Sample(p, self.root / 'gtFine' / 'val' / f'{p.stem.rstrip("_")}_labelTrainIds.png', p.stem.rstrip('_')) for p in imgs]
     def label_files(self): return sorted((self.root / 'gtFine' / 'val').glob('*labelTrainIds.png')) if self.split == 'val' else []
+    def image_of(self, p): return [self.root / 'leftImg8bit' / 'val' / f'{p.name.removesuffix("labelTrainIds.png").rstrip("_")}_.png']
     def map_label(self, raw, s): return apply_lut(raw, self.lut, s.label, 'DensePASS trainId')
 
 # %% ../nbs/02a_loaders.ipynb #51d0fba8
@@ -311,6 +321,7 @@ class StanfordPinhole(SegDataset):
         return out
     def label_files(self):
         return sorted(p for a in self.areas for p in (self.root / f'area_{a}' / self.kind / 'semantic').glob('*_domain_semantic.png'))
+    def image_of(self, p): return [p.parent.parent / 'rgb' / p.name.replace('_domain_semantic.png', '_domain_rgb.png')]
     @property
     def instance_lut(self) -> np.ndarray: # (N,) uint8 13-class id per instance
         if self._lut is None:
@@ -443,8 +454,7 @@ def _check_split(ds, key:str, rep:CheckReport, limit=None):
         try: ds.meta(i)
         except (OSError, ValueError) as e: errs.append(str(e))
         rep.counts[key]['broken'] += len(errs) > n0
-    expected = ds.expected_labels()
-    errs += [f'{p}: label file without an image (expected {ds.layout()})' for p in ds.label_files() if p not in expected]
+    errs += [f'{p}: label file without an image (expected {ds.image_of(p)[0]})' for p in ds.orphan_labels()]
     rep.counts[key]['labelled'] = labelled
     rep.errors += [e for e in dict.fromkeys(errs) if e not in rep.errors]
 
