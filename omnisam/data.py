@@ -20,7 +20,7 @@ __all__ = ['IGNORE', 'OUTDOOR13', 'INDOOR8', 'STANFORD13', 'CITYSCAPES19', 'CLAS
            'cityscapes_labelids_to_trainids', 'check_label_values', 'colorize', 'read_image', 'read_label', 'read_rgb',
            'write_png', 'check_same_size', 'stanford_instance_lut', 'load_semantic_labels', 'decode_stanford_semantic',
            'stanford_areas', 'parse_stanford_name', 'stanford_sibling', 'read_stanford_pose',
-           'convert_cityscapes_labels']
+           'convert_cityscapes_labels', 'street_scene', 'room_semantic', 'write_fixture']
 
 # %% ../nbs/02_data.ipynb #df88ed7f
 IGNORE = 255 # label value of pixels that are not scored and carry no loss
@@ -310,3 +310,109 @@ def convert_cityscapes_labels(root, # Cityscapes root (official `gtFine/` or fla
         if dst.exists() and not overwrite: continue
         write_png(dst, cityscapes_labelids_to_trainids(read_label(src), src)); n += 1
     return n
+
+# %% ../nbs/02_data.ipynb #d95e864b
+_TRAINID_OF_13 = np.array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13], np.uint8)       # 13 → a Cityscapes trainId
+_SYNPASS_OF_13 = np.array([6, 8, 1, 11, 2, 5, 18, 12, 9, 22, 13, 4, 10], np.uint8)      # 13 → a SynPASS raw id
+
+def street_scene(hw:tuple, seed:int=0) -> tuple: # (image (H, W, 3) uint8, label (H, W) uint8 in the 13 outdoor classes)
+    "A toy street: sky, buildings, vegetation, road and sidewalk, a car, a person and a pole."
+    h, w = hw; rng = np.random.default_rng(seed)
+    lab = np.full((h, w), 10, np.uint8)                                    # sky
+    sky = int(h * rng.uniform(.25, .4)); road = int(h * .7)
+    lab[sky:road] = 2; lab[sky:road, : w // 5] = 8; lab[road:] = 0; lab[road:road + max(1, h // 12)] = 1
+    x = int(rng.integers(w // 4, w // 2)); lab[road - h // 6:road + h // 10, x:x + w // 6] = 12  # car
+    lab[road - h // 4:road, x + w // 4:x + w // 4 + max(1, w // 40)] = 11        # person
+    lab[sky - h // 10:road, w - w // 8] = 5                                    # pole
+    img = CLASS_SETS['cs13'].lut()[lab].astype(np.int16) + rng.integers(-20, 20, (h, w, 3))
+    return np.clip(img, 0, 255).astype(np.uint8), lab
+
+_ROOM_INSTANCES = ['<UNK>_0_<UNK>_0_0', 'ceiling_1_office_1', 'floor_1_office_1', 'wall_1_office_1', 'wall_2_office_1',
+                   'wall_3_office_1', 'window_1_office_1', 'beam_1_office_1']   # box_room faces 0..5 → instances 1..6
+
+def room_semantic(rays:torch.Tensor) -> tuple: # (image (h, w, 3) uint8, semantic PNG (h, w, 3) uint8)
+    "Render the box room along `rays` (h, w, 3) as a Stanford2D3D RGB image and instance-coded semantic image."
+    from omnisam.geometry import box_room
+    img, face = box_room(rays)
+    img = (img.permute(1, 2, 0).numpy() * 255).round().astype(np.uint8)
+    inst = face.numpy() + 1
+    inst[(face.numpy() == 5) & (rays[..., 1].numpy() > 0)] = 7          # upper half of the south wall: a beam
+    sem = np.stack([np.zeros_like(inst), inst // 256, inst % 256], -1).astype(np.uint8)
+    sem[-1, :] = (13, 13, 13)                                            # R ≠ 0: unlabelled, as Stanford's missing scan
+    img[0, :2] = 0                                                       # pure-black RGB: unlabelled
+    return img, sem
+
+def _stanford_fixture(root:Path, areas=('1', '5a'), views=6, size=24, pano_hw=(32, 64)):
+    from omnisam.geometry import view_rays, erp_rays, yaw_pitch_to_rt
+    (root / 'semantic_labels.json').write_text(json.dumps(_ROOM_INSTANCES))
+    rng = np.random.default_rng(0)
+    for a in areas:
+        for cam in ('0f3a', 'c41d'):
+            room, loc = 'office_1', [float(rng.uniform(-1, 1)), float(rng.uniform(-1, 1)), 1.5]
+            stem = f'camera_{cam}_{room}_frame'
+            yaws = (rng.permutation(views) * 360 / views + rng.uniform(-180, 180)) % 360 - 180   # frames shuffled in yaw
+            for n, yaw in enumerate(yaws):
+                pitch = float(rng.uniform(-10, 10))
+                img, sem = room_semantic(view_rays((size, size), 60, float(yaw), pitch).float())
+                base = root / f'area_{a}' / 'data'
+                write_png(base / 'rgb' / f'{stem}_{n}_domain_rgb.png', img)
+                write_png(base / 'semantic' / f'{stem}_{n}_domain_semantic.png', sem)
+                (base / 'pose').mkdir(parents=True, exist_ok=True)
+                (base / 'pose' / f'{stem}_{n}_domain_pose.json').write_text(json.dumps(dict(
+                    camera_rt_matrix=yaw_pitch_to_rt(float(yaw), pitch, loc).tolist(), camera_location=loc,
+                    field_of_view_rads=float(np.radians(60)), room=room, camera_uuid=cam, frame_num=n,
+                    camera_k_matrix=[[size / 2 / np.tan(np.radians(30)), 0, size / 2], [0, size / 2 / np.tan(np.radians(30)), size / 2], [0, 0, 1]])))
+            img, sem = room_semantic(erp_rays(pano_hw).float())
+            base = root / f'area_{a}' / 'pano'
+            write_png(base / 'rgb' / f'{stem}_equirectangular_domain_rgb.png', img)
+            write_png(base / 'semantic' / f'{stem}_equirectangular_domain_semantic.png', sem)
+            (base / 'pose').mkdir(parents=True, exist_ok=True)
+            (base / 'pose' / f'{stem}_equirectangular_domain_pose.json').write_text(json.dumps(dict(
+                camera_location=loc, room=room, camera_uuid=cam, frame_num='equirectangular',
+                camera_rt_matrix=yaw_pitch_to_rt(0, 0, loc).tolist())))
+
+def write_fixture(name:str, # 'cityscapes', 'cityscapes_flat', 'synpass', 'densepass', 'densepass_train' or 'stanford'
+                  root, # folder to create
+                  hw:tuple=(24, 48), # image size of the outdoor sets
+                 ) -> Path:
+    "Write a tiny dataset in its real layout (a few files per split); returns `root`."
+    root = Path(root); root.mkdir(parents=True, exist_ok=True)
+    def pair(img_path, lab_path, lab_ids, seed):
+        img, lab = street_scene(hw, seed)
+        if img_path.suffix == '.png': write_png(img_path, img)
+        else: _write_jpg(img_path, img)
+        if lab_path is None: return
+        ids = lab_ids[lab]; ids[0, 0] = 255                               # one ignored pixel
+        write_png(lab_path, ids)
+    if name == 'cityscapes':
+        for split, cities in (('train', ('aachen', 'bochum')), ('val', ('lindau',))):
+            for k, city in enumerate(cities):
+                stem = f'{city}_000000_0000{k}9'
+                pair(root / 'leftImg8bit' / split / city / f'{stem}_leftImg8bit.png',
+                     root / 'gtFine' / split / city / f'{stem}_gtFine_labelTrainIds.png', _TRAINID_OF_13, k)
+    elif name == 'cityscapes_flat':
+        for split, n in (('train', 2), ('val', 1)):
+            for k in range(n):
+                stem = f'aachen_000000_0000{k}9'
+                pair(root / 'images' / split / f'{stem}.png', root / 'segmentation' / split / f'{stem}_gtFine_labelTrainIds.png', _TRAINID_OF_13, k)
+    elif name == 'synpass':
+        lists = {}
+        for split, weathers in (('train', ('cloud', 'night')), ('val', ('fog',)), ('test', ('sun',))):
+            for k, weather in enumerate(weathers):
+                rel = Path('img') / weather / split / 'MAP_1_point2' / f'00000{k}.jpg'
+                pair(root / rel, root / 'semantic' / weather / split / 'MAP_1_point2' / f'00000{k}_trainID.png', _SYNPASS_OF_13, 3 + k)
+                lists.setdefault(split, []).append(str(rel))
+        (root / 'train.txt').write_text('\n'.join(lists['train']) + '\n')   # val/test: found by globbing
+    elif name == 'densepass':
+        for n in (1, 2, 10):
+            pair(root / 'leftImg8bit' / 'val' / f'{n}_.png', root / 'gtFine' / 'val' / f'{n}_labelTrainIds.png', _TRAINID_OF_13, n)
+    elif name == 'densepass_train':
+        for city in ('Amsterdam', 'Zurich'):
+            for k in (1, 2): pair(root / 'leftImg8bit' / city / f'{k}.jpg', None, None, k)
+    elif name == 'stanford': _stanford_fixture(root)
+    else: raise ValueError(f'no fixture {name!r}')
+    return root
+
+def _write_jpg(path:Path, img:np.ndarray):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    cv2.imwrite(str(path), img[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, 95])

@@ -12,13 +12,12 @@ import numpy as np
 import torch
 from torch.utils.data import Dataset
 from .data import *
-from .data import _STANFORD_RE
 
 # %% auto #0
-__all__ = ['DATASETS', 'CHECK_KINDS', 'data_root', 'natural_key', 'Sample', 'SegDataset', 'collate', 'street_scene',
-           'room_semantic', 'write_fixture', 'Cityscapes', 'SynPASS', 'DensePASS', 'StanfordPinhole', 'StanfordPano',
-           'yaw_order', 'StanfordPinholeSequences', 'make_dataset', 'DataConfig', 'CheckReport', 'check_dataset',
-           'cache_stanford', 'check_main', 'convert_cityscapes_main', 'cache_stanford_main']
+__all__ = ['DATASETS', 'CHECK_KINDS', 'data_root', 'natural_key', 'Sample', 'SegDataset', 'collate', 'Cityscapes', 'SynPASS',
+           'DensePASS', 'StanfordPinhole', 'StanfordPano', 'yaw_order', 'StanfordPinholeSequences', 'make_dataset',
+           'DataConfig', 'CheckReport', 'check_dataset', 'cache_stanford', 'check_main', 'convert_cityscapes_main',
+           'cache_stanford_main']
 
 # %% ../nbs/02a_loaders.ipynb #e112fe79
 def data_root() -> Path:
@@ -92,113 +91,7 @@ def collate(batch:list) -> tuple: # (images (B, 3, H, W), labels (B, H, W) or No
     lab = None if any(l is None for l in labels) else torch.stack(labels)
     return torch.stack(images), lab, list(metas)
 
-# %% ../nbs/02a_loaders.ipynb #123a43a6
-_TRAINID_OF_13 = np.array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13], np.uint8)       # 13 → a Cityscapes trainId
-_SYNPASS_OF_13 = np.array([6, 8, 1, 11, 2, 5, 18, 12, 9, 22, 13, 4, 10], np.uint8)      # 13 → a SynPASS raw id
-
-def street_scene(hw:tuple, seed:int=0) -> tuple: # (image (H, W, 3) uint8, label (H, W) uint8 in the 13 outdoor classes)
-    "A toy street: sky, buildings, vegetation, road and sidewalk, a car, a person and a pole."
-    h, w = hw; rng = np.random.default_rng(seed)
-    lab = np.full((h, w), 10, np.uint8)                                    # sky
-    sky = int(h * rng.uniform(.25, .4)); road = int(h * .7)
-    lab[sky:road] = 2; lab[sky:road, : w // 5] = 8; lab[road:] = 0; lab[road:road + max(1, h // 12)] = 1
-    x = int(rng.integers(w // 4, w // 2)); lab[road - h // 6:road + h // 10, x:x + w // 6] = 12  # car
-    lab[road - h // 4:road, x + w // 4:x + w // 4 + max(1, w // 40)] = 11        # person
-    lab[sky - h // 10:road, w - w // 8] = 5                                    # pole
-    img = CLASS_SETS['cs13'].lut()[lab].astype(np.int16) + rng.integers(-20, 20, (h, w, 3))
-    return np.clip(img, 0, 255).astype(np.uint8), lab
-
-_ROOM_INSTANCES = ['<UNK>_0_<UNK>_0_0', 'ceiling_1_office_1', 'floor_1_office_1', 'wall_1_office_1', 'wall_2_office_1',
-                   'wall_3_office_1', 'window_1_office_1', 'beam_1_office_1']   # box_room faces 0..5 → instances 1..6
-
-def room_semantic(rays:torch.Tensor) -> tuple: # (image (h, w, 3) uint8, semantic PNG (h, w, 3) uint8)
-    "Render the box room along `rays` (h, w, 3) as a Stanford2D3D RGB image and instance-coded semantic image."
-    from omnisam.geometry import box_room
-    img, face = box_room(rays)
-    img = (img.permute(1, 2, 0).numpy() * 255).round().astype(np.uint8)
-    inst = face.numpy() + 1
-    inst[(face.numpy() == 5) & (rays[..., 1].numpy() > 0)] = 7          # upper half of the south wall: a beam
-    sem = np.stack([np.zeros_like(inst), inst // 256, inst % 256], -1).astype(np.uint8)
-    sem[-1, :] = (13, 13, 13)                                            # R ≠ 0: unlabelled, as Stanford's missing scan
-    img[0, :2] = 0                                                       # pure-black RGB: unlabelled
-    return img, sem
-
-def _stanford_fixture(root:Path, areas=('1', '5a'), views=6, size=24, pano_hw=(32, 64)):
-    from omnisam.geometry import view_rays, erp_rays, yaw_pitch_to_rt
-    (root / 'semantic_labels.json').write_text(json.dumps(_ROOM_INSTANCES))
-    rng = np.random.default_rng(0)
-    for a in areas:
-        for cam in ('0f3a', 'c41d'):
-            room, loc = 'office_1', [float(rng.uniform(-1, 1)), float(rng.uniform(-1, 1)), 1.5]
-            stem = f'camera_{cam}_{room}_frame'
-            yaws = (rng.permutation(views) * 360 / views + rng.uniform(-180, 180)) % 360 - 180   # frames shuffled in yaw
-            for n, yaw in enumerate(yaws):
-                pitch = float(rng.uniform(-10, 10))
-                img, sem = room_semantic(view_rays((size, size), 60, float(yaw), pitch).float())
-                base = root / f'area_{a}' / 'data'
-                write_png(base / 'rgb' / f'{stem}_{n}_domain_rgb.png', img)
-                write_png(base / 'semantic' / f'{stem}_{n}_domain_semantic.png', sem)
-                (base / 'pose').mkdir(parents=True, exist_ok=True)
-                (base / 'pose' / f'{stem}_{n}_domain_pose.json').write_text(json.dumps(dict(
-                    camera_rt_matrix=yaw_pitch_to_rt(float(yaw), pitch, loc).tolist(), camera_location=loc,
-                    field_of_view_rads=float(np.radians(60)), room=room, camera_uuid=cam, frame_num=n,
-                    camera_k_matrix=[[size / 2 / np.tan(np.radians(30)), 0, size / 2], [0, size / 2 / np.tan(np.radians(30)), size / 2], [0, 0, 1]])))
-            img, sem = room_semantic(erp_rays(pano_hw).float())
-            base = root / f'area_{a}' / 'pano'
-            write_png(base / 'rgb' / f'{stem}_equirectangular_domain_rgb.png', img)
-            write_png(base / 'semantic' / f'{stem}_equirectangular_domain_semantic.png', sem)
-            (base / 'pose').mkdir(parents=True, exist_ok=True)
-            (base / 'pose' / f'{stem}_equirectangular_domain_pose.json').write_text(json.dumps(dict(
-                camera_location=loc, room=room, camera_uuid=cam, frame_num='equirectangular',
-                camera_rt_matrix=yaw_pitch_to_rt(0, 0, loc).tolist())))
-
-def write_fixture(name:str, # 'cityscapes', 'cityscapes_flat', 'synpass', 'densepass', 'densepass_train' or 'stanford'
-                  root, # folder to create
-                  hw:tuple=(24, 48), # image size of the outdoor sets
-                 ) -> Path:
-    "Write a tiny dataset in its real layout (a few files per split); returns `root`."
-    root = Path(root); root.mkdir(parents=True, exist_ok=True)
-    def pair(img_path, lab_path, lab_ids, seed):
-        img, lab = street_scene(hw, seed)
-        if img_path.suffix == '.png': write_png(img_path, img)
-        else: _write_jpg(img_path, img)
-        if lab_path is None: return
-        ids = lab_ids[lab]; ids[0, 0] = 255                               # one ignored pixel
-        write_png(lab_path, ids)
-    if name == 'cityscapes':
-        for split, cities in (('train', ('aachen', 'bochum')), ('val', ('lindau',))):
-            for k, city in enumerate(cities):
-                stem = f'{city}_000000_0000{k}9'
-                pair(root / 'leftImg8bit' / split / city / f'{stem}_leftImg8bit.png',
-                     root / 'gtFine' / split / city / f'{stem}_gtFine_labelTrainIds.png', _TRAINID_OF_13, k)
-    elif name == 'cityscapes_flat':
-        for split, n in (('train', 2), ('val', 1)):
-            for k in range(n):
-                stem = f'aachen_000000_0000{k}9'
-                pair(root / 'images' / split / f'{stem}.png', root / 'segmentation' / split / f'{stem}_gtFine_labelTrainIds.png', _TRAINID_OF_13, k)
-    elif name == 'synpass':
-        lists = {}
-        for split, weathers in (('train', ('cloud', 'night')), ('val', ('fog',)), ('test', ('sun',))):
-            for k, weather in enumerate(weathers):
-                rel = Path('img') / weather / split / 'MAP_1_point2' / f'00000{k}.jpg'
-                pair(root / rel, root / 'semantic' / weather / split / 'MAP_1_point2' / f'00000{k}_trainID.png', _SYNPASS_OF_13, 3 + k)
-                lists.setdefault(split, []).append(str(rel))
-        (root / 'train.txt').write_text('\n'.join(lists['train']) + '\n')   # val/test: found by globbing
-    elif name == 'densepass':
-        for n in (1, 2, 10):
-            pair(root / 'leftImg8bit' / 'val' / f'{n}_.png', root / 'gtFine' / 'val' / f'{n}_labelTrainIds.png', _TRAINID_OF_13, n)
-    elif name == 'densepass_train':
-        for city in ('Amsterdam', 'Zurich'):
-            for k in (1, 2): pair(root / 'leftImg8bit' / city / f'{k}.jpg', None, None, k)
-    elif name == 'stanford': _stanford_fixture(root)
-    else: raise ValueError(f'no fixture {name!r}')
-    return root
-
-def _write_jpg(path:Path, img:np.ndarray):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    cv2.imwrite(str(path), img[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, 95])
-
-# %% ../nbs/02a_loaders.ipynb #869e615c
+# %% ../nbs/02a_loaders.ipynb #a1ebfb17
 class Cityscapes(SegDataset):
     "Cityscapes (official or flattened layout), 19 trainIds → 13 classes."
     dataset, splits, default_classes = 'cityscapes', ('train', 'val', 'test'), 'cs13'
@@ -233,7 +126,7 @@ class Cityscapes(SegDataset):
         return 'download gtFine_trainvaltest.zip (and run the Cityscapes createTrainIdLabelImgs script or data_prep/convert_cityscapes.py)'
     def map_label(self, raw, s): return apply_lut(raw, self.lut, s.label, 'Cityscapes trainId')
 
-# %% ../nbs/02a_loaders.ipynb #b8ef7df9
+# %% ../nbs/02a_loaders.ipynb #face998b
 class SynPASS(SegDataset):
     "SynPASS (synthetic 360° street panoramas, 4 weathers), raw ids → 13 classes."
     dataset, splits, default_classes = 'synpass', ('train', 'val', 'test'), 'sp13'
@@ -264,7 +157,7 @@ class SynPASS(SegDataset):
         return [d / p.name.replace('_trainID.png', ext) for ext in ('.jpg', '.png')]
     def map_label(self, raw, s): return apply_lut(raw, self.lut, s.label, 'SynPASS')
 
-# %% ../nbs/02a_loaders.ipynb #23547901
+# %% ../nbs/02a_loaders.ipynb #9f474fb3
 class DensePASS(SegDataset):
     "DensePASS: labelled 'val' panoramas (→ 13 classes) and the unlabelled 'train' set."
     dataset, splits, default_classes = 'densepass', ('val', 'train'), 'dp13'
@@ -288,7 +181,7 @@ class DensePASS(SegDataset):
     def image_of(self, p): return [self.root / 'leftImg8bit' / 'val' / f'{p.name.removesuffix("labelTrainIds.png").rstrip("_")}_.png']
     def map_label(self, raw, s): return apply_lut(raw, self.lut, s.label, 'DensePASS trainId')
 
-# %% ../nbs/02a_loaders.ipynb #51d0fba8
+# %% ../nbs/02a_loaders.ipynb #191429bc
 class StanfordPinhole(SegDataset):
     "Stanford2D3D pinhole images (`area_*/data`), 13 classes → 8; meta carries the camera pose."
     dataset, splits, default_classes, kind = 'stanford_pinhole', ('train', 'val', 'all'), 'spin8', 'data'
@@ -348,7 +241,7 @@ class StanfordPano(StanfordPinhole):
     "Stanford2D3D equirectangular panoramas (`area_*/pano`), 13 classes → 8."
     dataset, default_classes, kind = 'stanford_pano', 'span8', 'pano'
 
-# %% ../nbs/02a_loaders.ipynb #02fe23f1
+# %% ../nbs/02a_loaders.ipynb #1e5e90eb
 def yaw_order(yaws, # yaw of each view, degrees
              ) -> list: # indices: increasing yaw, starting after the largest gap between neighbours (circularly)
     "Left-to-right order of views around one camera location (ties: start nearest the panorama's left edge, -180°)."
@@ -359,7 +252,7 @@ def yaw_order(yaws, # yaw of each view, degrees
     start = starts[np.argmin((y[idx[starts]] + 180) % 360)]      # signed yaw + 180 of each candidate start
     return np.roll(idx, -start).tolist()
 
-# %% ../nbs/02a_loaders.ipynb #082a03ca
+# %% ../nbs/02a_loaders.ipynb #077b75b5
 class StanfordPinholeSequences(Dataset):
     "Yaw-ordered sequences of Stanford2D3D pinhole views from one camera location."
     def __init__(self, root=None, split='train', length:int=4, # views per sequence (T)
@@ -393,7 +286,7 @@ class StanfordPinholeSequences(Dataset):
                     yaw=[m['pose']['yaw'] for _, _, m in items], pitch=[m['pose']['pitch'] for _, _, m in items])
         return torch.stack([im for im, _, _ in items]), torch.stack([l for _, l, _ in items]), meta
 
-# %% ../nbs/02a_loaders.ipynb #b84f3e53
+# %% ../nbs/02a_loaders.ipynb #8851413f
 DATASETS = { # name: (loader class, default root folder under data_root())
     'cityscapes': (Cityscapes, 'cityscapes'), 'synpass': (SynPASS, 'synpass'), 'densepass': (DensePASS, 'densepass'),
     'stanford_pinhole': (StanfordPinhole, 'stanford2d3d'), 'stanford_pano': (StanfordPano, 'stanford2d3d'),
@@ -421,7 +314,7 @@ class DataConfig:
     options:dict = field(default_factory=dict)
     def build(self): return make_dataset(self.name, self.root, self.split, **self.options)
 
-# %% ../nbs/02a_loaders.ipynb #8c87b457
+# %% ../nbs/02a_loaders.ipynb #9a4d4408
 @dataclass
 class CheckReport:
     "What `check_dataset` found."
@@ -482,7 +375,7 @@ def check_dataset(name:str, # a key of CHECK_KINDS ('stanford' / 'synthetic' che
             _check_split(ds, key, rep, limit)
     return rep
 
-# %% ../nbs/02a_loaders.ipynb #f89b2fb8
+# %% ../nbs/02a_loaders.ipynb #e59f9525
 def cache_stanford(root=None, # Stanford2D3D-layout root
                    classes:str='spin8', # 'spin8'/'span8' (8 classes) or 'stanford13'
                    kinds=('data', 'pano'), # pinhole and/or panoramas
@@ -504,7 +397,7 @@ def cache_stanford(root=None, # Stanford2D3D-layout root
             write_png(dst, apply_lut(raw, ds.lut, s.label)); n += 1
     return n
 
-# %% ../nbs/02a_loaders.ipynb #b54fa677
+# %% ../nbs/02a_loaders.ipynb #95314674
 def _cli(main):
     "Run a command-line main; report bad input as one line and exit status 2 instead of a traceback."
     def run(argv=None) -> int:
