@@ -241,6 +241,9 @@ def decode_stanford_semantic(rgb_semantic, # (H, W, 3) uint8 RGB semantic PNG
     labelled = sem[..., 0] == 0
     if rgb_image is not None:
         img = rgb_image.permute(1, 2, 0).numpy() if isinstance(rgb_image, torch.Tensor) else np.asarray(rgb_image)
+        if img.shape[:2] != sem.shape[:2]:
+            raise ValueError(f'{path or "semantic"}: semantic image is {sem.shape[1]}x{sem.shape[0]} (WxH) but its RGB image is '
+                             f'{img.shape[1]}x{img.shape[0]}; they must match pixel for pixel (wrong pairing or a resized file)')
         labelled &= ~(img == 0).all(-1)
     idx = sem[..., 1].astype(np.int64) * 256 + sem[..., 2]
     if labelled.any() and idx[labelled].max() >= len(lut):
