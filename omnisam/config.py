@@ -53,6 +53,7 @@ class RunConfig:
     seed:int = 1234
     model:ModelConfig = field(default_factory=ModelConfig)
     sam2_checkpoint:str|None = None   # official SAM 2.1 .pt for the backbone; None = random init (warned)
+    init_checkpoint:str|None = None   # an omnisam checkpoint to start from (same classes and backbone)
     source:DataSpec = field(default_factory=DataSpec)
     val:DataSpec|None = None      # labelled panoramas scored after each epoch (reporting only)
     train:OptimConfig = field(default_factory=OptimConfig)
