@@ -10,7 +10,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader
-from .config import RunConfig, load_config, prepare_run_dir, run_dir, atomic_write, save_config
+from .config import RunConfig, load_config, prepare_run_dir, run_dir, atomic_write, save_config, to_dict
 from .model import build_model, save_checkpoint, load_checkpoint, sequence_loss_steps, _read
 from .loaders import DataConfig
 
@@ -184,7 +184,8 @@ def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=
         rng = acc.gather_for_metrics([_rng_state()], use_gather_object=True) if acc.num_processes > 1 else [_rng_state()]
         if acc.is_main_process:
             save_checkpoint(str(folder / 'checkpoints' / 'last.pt'), acc.unwrap_model(model), optimizer=opt.state_dict(),
-                            scheduler=sched.state_dict(), step=step, epoch=step // batches_per_epoch, rng=rng)
+                            scheduler=sched.state_dict(), step=step, epoch=step // batches_per_epoch, rng=rng,
+                            run_config=to_dict(cfg))
         acc.wait_for_everyone()
 
     model.train()
