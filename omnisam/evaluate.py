@@ -132,7 +132,8 @@ def evaluate(model, # a `MemorySegmentor` (possibly wrapped by DDP / Accelerate)
     idx = _shard(len(dataset), accelerator)
     loader = DataLoader(torch.utils.data.Subset(dataset, idx), batch_size=None, collate_fn=_same, num_workers=num_workers)
     cm = torch.zeros(C, C + 1, dtype=torch.long, device=device)
-    for i, (image, label, meta) in zip(idx, tqdm(loader, desc=f'eval {getattr(dataset, "dataset", "")}', disable=not (progress and main))):
+    bar = tqdm(zip(idx, loader), total=len(idx), desc=f'eval {getattr(dataset, "dataset", "")}', disable=not (progress and main))
+    for i, (image, label, meta) in bar:
         if label is None: raise ValueError(f'{meta.get("path")}: no label; evaluate needs a labelled split (e.g. --split val)')
         labels = segment_panorama(core, patcher, image.to(device), how, 'both', memory, canvas=canvas).labels  # (h, w)
         target = patcher.to_canvas(label.to(device), label=True) if canvas else label.to(device)             # (h, w)
