@@ -15,8 +15,8 @@ from .memory import MemoryBank, condition_on_memory, memory_mask, encode_memory,
 
 # %% auto #0
 __all__ = ['TEST_HIERA', 'BACKBONES', 'TRAINABLE', 'ModelConfig', 'sam2_overrides', 'LoRAQKV', 'add_lora', 'SemanticHead',
-           'SequenceOutput', 'MemorySegmentor', 'set_trainable', 'build_model', 'sam2_size', 'load_sam2_weights',
-           'save_checkpoint', 'load_checkpoint', 'sequence_loss_steps']
+           'SequenceOutput', 'MemorySegmentor', 'set_trainable', 'build_model', 'forward_per_window', 'sam2_size',
+           'load_sam2_weights', 'save_checkpoint', 'load_checkpoint', 'sequence_loss_steps']
 
 # %% ../nbs/04_model.ipynb #d3b47608
 _SAM21 = 'configs/sam2.1/sam2.1_hiera_{}.yaml'
@@ -189,7 +189,15 @@ def build_model(cfg:ModelConfig, sam2_checkpoint:str|None=None, # official SAM 2
                              'pass build_model(cfg, sam2_checkpoint=...) for real work')
     return model.train().to(device)
 
-# %% ../nbs/04_model.ipynb #703a108b
+# %% ../nbs/04_model.ipynb #dbeb31ae
+def forward_per_window(model:MemorySegmentor, windows:torch.Tensor, # (B, T, 3, S, S)
+                       reverse:bool=False) -> SequenceOutput: # original window order
+    "The published inference path, for comparison: every window encoded on its own, once per pass."
+    bank, out, t_n = model.new_bank(), {}, windows.shape[1]
+    for t in (reversed(range(t_n)) if reverse else range(t_n)): out[t] = model.step(model.encode(windows[:, t]), bank)
+    return SequenceOutput(*(torch.stack([out[t][i] for t in range(t_n)], 1) for i in (0, 1)))
+
+# %% ../nbs/04_model.ipynb #1968bdcb
 _SAM2_PARTS = {'image_encoder.': 'image_encoder.', 'memory_attention.': 'memory_attention.', 'memory_encoder.': 'memory_encoder.',
                'sam_mask_decoder.conv_s0.': 'conv_s0.', 'sam_mask_decoder.conv_s1.': 'conv_s1.'}
 
@@ -249,7 +257,7 @@ def load_checkpoint(path:str, device='cpu') -> tuple: # (model in train mode, ex
     model.load_state_dict(ck['model'])
     return model.to(device), {k: v for k, v in ck.items() if k not in ('format', 'version', 'config', 'model')}
 
-# %% ../nbs/04_model.ipynb #a441c7c0
+# %% ../nbs/04_model.ipynb #2d6304f8
 def sequence_loss_steps(model:nn.Module,      # MemorySegmentor, possibly wrapped (DDP / Accelerate)
                         windows:torch.Tensor, # (B, T, 3, S, S) in [0, 1]
                         labels:torch.Tensor,  # (B, T, S, S) class ids (the loss decides what is ignored)
