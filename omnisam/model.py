@@ -148,13 +148,17 @@ class MemorySegmentor(nn.Module):
         bank.add(*encode_memory(self.memory_encoder, f['p16'], mask))
         return logits, fused
 
-    def decode(self, feats:dict, # from `encode_sequence`, (B, T, ...)
-               reverse:bool=False) -> SequenceOutput: # in the original window order
-        "Window steps over a sequence in forward (0..T-1) or reverse (T-1..0) order, with a fresh bank."
-        t_n, bank, out = feats['p16'].shape[1], self.new_bank(), {}
+    def iter_decode(self, feats:dict, # from `encode_sequence`, (B, T, ...)
+                    reverse:bool=False):  # yields (t, logits (B, C, S, S), fused (B, head_dim, S/4, S/4))
+        "Window steps in processing order (0..T-1, or T-1..0), with a fresh bank: for streaming merges."
+        t_n, bank = feats['p16'].shape[1], self.new_bank()
         for t in (reversed(range(t_n)) if reverse else range(t_n)):
-            out[t] = self.step({k: v if k == 'pos16' else v[:, t] for k, v in feats.items()}, bank)
-        return SequenceOutput(*(torch.stack([out[t][i] for t in range(t_n)], 1) for i in (0, 1)))
+            yield (t, *self.step({k: v if k == 'pos16' else v[:, t] for k, v in feats.items()}, bank))
+
+    def decode(self, feats:dict, reverse:bool=False) -> SequenceOutput: # in the original window order
+        "All window steps of one pass, stacked in the original window order."
+        out = {t: (lg, fu) for t, lg, fu in self.iter_decode(feats, reverse)}
+        return SequenceOutput(*(torch.stack([out[t][i] for t in sorted(out)], 1) for i in (0, 1)))
 
     def forward(self, windows:torch.Tensor, # (B, T, 3, S, S) a window sequence, or (B, 3, S, S) one window with `bank`
                 reverse:bool=False, bank:MemoryBank|None=None):
