@@ -12,7 +12,7 @@ from .model import ModelConfig
 from .loaders import DataConfig
 
 # %% auto #0
-__all__ = ['NESTED', 'CONFIG_DIR', 'PatcherSpec', 'DataSpec', 'OptimConfig', 'RunConfig', 'from_dict', 'to_dict',
+__all__ = ['NESTED', 'CONFIG_DIR', 'PatcherSpec', 'DataSpec', 'OptimConfig', 'AdaptConfig', 'RunConfig', 'from_dict', 'to_dict',
            'apply_overrides', 'config_path', 'load_config', 'atomic_write', 'save_config', 'run_dir', 'prepare_run_dir']
 
 # %% ../nbs/05a_config.ipynb #11a7ee6a
@@ -47,6 +47,30 @@ class OptimConfig:
     max_steps:int|None = None     # stop after this many steps (smoke tests, interrupted-run tests)
 
 @dataclass
+class AdaptConfig:
+    "Unsupervised adaptation (paper values: omnisam_method.md §5; fixes of §7 as defaults, quirks as options)."
+    lr:float = 1e-5               # AdamW base learning rate (constant as published; warm-up/decay via `warmup`)
+    weight_decay:float = 1e-4
+    rounds:int = 9                # pseudo-label rounds (published: 9 epochs)
+    first_chunk:float = 2.0       # the first round labels this many times more target panoramas (published 400 then 200s)
+    disjoint:bool = True          # chunks disjoint across rounds; False = published draw with replacement (§7.5)
+    refresh:bool = True           # relabel each round with the current student; False = source model's labels only (ablation)
+    confidence:float|None = None  # ignore pseudo-labelled pixels whose mean probability is below this
+    batch_size:int = 2            # target (and source) sequences per process and step
+    alpha:float = 0.3             # weight of the prototype loss (0 turns it off: an ablation)
+    prototype_mode:str = 'mean'   # 'mean' (fixed), 'ema' or 'published' (§7.7)
+    momentum:float = 0.99         # ema prototypes
+    mask_absent:bool = True       # prototype loss over classes present in both; False = published, all entries
+    prototype_slots:str = 'window' # 'window': slot t = window index t (published); 'relative': index scaled to the slots; 'shared': one slot
+    source_weight:float = 1.0     # weight of the source cross-entropy
+    class_weights:str|None = None # source CE weights: None, 'published' or 'cityscapes13' (see omnisam.train)
+    per_window_step:bool = True   # published: one optimiser step per window; False: one per sequence pair
+    reverse_prob:float = 0.5      # random right-to-left sequences, drawn independently for source and target
+    pseudo_how:str = 'vote'       # merge for pseudo-labels: 'vote' (published) or 'mean'
+    warmup:float = 0              # linear warm-up steps (or fraction); 0 = constant LR as published
+    max_steps:int|None = None     # stop after this many steps in total (tests)
+
+@dataclass
 class RunConfig:
     "Everything a training (and later adaptation) run needs."
     name:str = 'synthetic'        # run directory name under runs_dir
@@ -55,8 +79,10 @@ class RunConfig:
     sam2_checkpoint:str|None = None   # official SAM 2.1 .pt for the backbone; None = random init (warned)
     init_checkpoint:str|None = None   # an omnisam checkpoint to start from (same classes and backbone)
     source:DataSpec = field(default_factory=DataSpec)
-    val:DataSpec|None = None      # labelled panoramas scored after each epoch (reporting only)
+    val:DataSpec|None = None      # labelled panoramas scored after each epoch / round (reporting only)
+    target:DataSpec|None = None   # unlabelled target panoramas for adaptation, with their training patcher
     train:OptimConfig = field(default_factory=OptimConfig)
+    adapt:AdaptConfig = field(default_factory=AdaptConfig)
     runs_dir:str = 'runs'
     mixed_precision:str = 'no'    # 'no', 'bf16' or 'fp16'
     num_workers:int = 0           # DataLoader workers per process
@@ -64,7 +90,8 @@ class RunConfig:
     checkpoint_every:int = 100    # steps between checkpoints (and at every epoch end)
     eval_every:int = 1            # epochs between validations (0: never)
 
-NESTED = {RunConfig: {'model': ModelConfig, 'source': DataSpec, 'val': DataSpec, 'train': OptimConfig},
+NESTED = {RunConfig: {'model': ModelConfig, 'source': DataSpec, 'val': DataSpec, 'target': DataSpec, 'train': OptimConfig,
+                      'adapt': AdaptConfig},
           DataSpec: {'data': DataConfig, 'patcher': PatcherSpec}}
 
 # %% ../nbs/05a_config.ipynb #c7181045
@@ -154,7 +181,7 @@ def prepare_run_dir(cfg:RunConfig, resume:bool=False, overwrite:bool=False) -> P
                               f'over, or choose another name (name=...)')
     if resume and (d / 'config.yaml').exists():
         old = from_dict(RunConfig, yaml.safe_load((d / 'config.yaml').read_text()))
-        keep = {'train': ('max_steps',)}                  # what may change when resuming
+        keep = {'train': ('max_steps',), 'adapt': ('max_steps',)}     # what may change when resuming
         a, b = to_dict(old), to_dict(cfg)
         for sec, keys in keep.items():
             for k in keys: a[sec][k] = b[sec][k] = None
