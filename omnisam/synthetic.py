@@ -569,6 +569,9 @@ def make_synthetic(out, # output folder (Stanford2D3D layout)
     try:
         if pool is None: torch.set_num_threads(1)
         for c in tqdm(it, total=len(jobs), disable=not progress, desc=f'synthetic {scale}', unit='room'): counts.update(c)
+    except BaseException:
+        if pool is not None: pool.terminate()
+        raise
     finally:
         torch.set_num_threads(threads)
         if pool is not None: pool.close(); pool.join()
