@@ -365,20 +365,28 @@ def _vnoise(x:torch.Tensor, y:torch.Tensor, seed:torch.Tensor) -> torch.Tensor: 
 
 def _frac(x): return x - x.floor()
 
+def _family(f:int, base, sec, s, seed, a, b, lo) -> torch.Tensor: # (M, 3) colour of texture family f
+    if f == 0: return base * (.88 + .24 * lo)                                         # plain, with blotches
+    if f == 1:                                                                         # planks with grain and seams
+        grain = _vnoise(a * s * 6, b * 1.5, seed + 1)[:, None]
+        plank = torch.lerp(base, sec, .7 * _hash((a * s).floor().long(), seed, seed + 7)[:, None]) * (.9 + .2 * grain)
+        return plank * torch.where(_frac(a * s) < .05, .6, 1.)[:, None]
+    if f == 2:                                                                         # tiles with grout
+        grout = (_frac(a * s) < .04) | (_frac(b * s) < .04)
+        chk = ((a * s).floor() + (b * s).floor()) % 2
+        return torch.where(grout[:, None], sec * .9, base * (.94 + .12 * chk)[:, None] * (.95 + .1 * lo))
+    if f == 3: return torch.lerp(base, sec, .8 * _vnoise(a * s, b * s, seed + 2)[:, None]) * (.92 + .16 * lo)  # fabric
+    return torch.where((_frac(a * s) < .5)[:, None], base, sec) * (.95 + .1 * lo)    # stripes
+
 def albedo(tp:torch.Tensor, a:torch.Tensor, b:torch.Tensor) -> torch.Tensor: # (N, 3)
     "Texture colour at face coordinates (a, b) (metres) for per-pixel texture parameters `tp` (N, 9)."
     base, sec, fam, s, seed = tp[:, :3], tp[:, 3:6], tp[:, 6].long(), tp[:, 7], tp[:, 8].long()
     lo = _vnoise(a * 1.5, b * 1.5, seed)[:, None]
-    plain = base * (.88 + .24 * lo)
-    grain = _vnoise(a * s * 6, b * 1.5, seed + 1)[:, None]
-    plank = torch.lerp(base, sec, .7 * _hash((a * s).floor().long(), seed, seed + 7)[:, None]) * (.9 + .2 * grain)
-    plank = plank * torch.where(_frac(a * s) < .05, .6, 1.)[:, None]
-    grout = (_frac(a * s) < .04) | (_frac(b * s) < .04)
-    chk = ((a * s).floor() + (b * s).floor()) % 2
-    tiles = torch.where(grout[:, None], sec * .9, base * (.94 + .12 * chk)[:, None] * (.95 + .1 * lo))
-    fabric = torch.lerp(base, sec, .8 * _vnoise(a * s, b * s, seed + 2)[:, None]) * (.92 + .16 * lo)
-    stripes = torch.where((_frac(a * s) < .5)[:, None], base, sec) * (.95 + .1 * lo)
-    return torch.stack([plain, plank, tiles, fabric, stripes])[fam, torch.arange(len(fam))]
+    out = torch.empty_like(base)
+    for f in range(len(_FAMILIES)):
+        i = (fam == f).nonzero()[:, 0]
+        if i.numel(): out[i] = _family(f, base[i], sec[i], s[i], seed[i], a[i], b[i], lo[i])
+    return out
 
 def decorate(alb, tp, cls, g) -> tuple: # (albedo (N, 3), emissive colour (N, 3), emissive mask (N,))
     "Class-specific detail on panels: door frames and handles, window frames and glass, boards, bookcase shelves."
@@ -392,7 +400,7 @@ def decorate(alb, tp, cls, g) -> tuple: # (albedo (N, 3), emissive colour (N, 3)
     mullion = ((loc[:, 0].abs() < .025) & (h[:, 0] > .6)) | ((loc[:, 2] - .3 * h[:, 2]).abs() < .02)
     glass = window & front & (ea > .05) & (ez > .05) & ~mullion
     sky = (.72 + .28 * tp[:, 3:6] / tp[:, 3:6].amax(1, keepdim=True).clamp_min(1e-3)) * (.8 + .2 * (loc[:, 2] / h[:, 2]))[:, None]
-    white = (.86 + .08 * _vnoise(loc[:, 0] * 4, loc[:, 2] * 4, tp[:, 8].long()))[:, None].expand(-1, 3)
+    white = torch.full_like(alb, .88)
     alb = torch.where((board & front & (ea > .04) & (ez > .04))[:, None], white, alb)
     shelf = _frac(height / .36) < .07
     book = torch.lerp(tp[:, :3], tp[:, 3:6], _hash((loc[:, 0] * 25).floor().long(), (height / .36).floor().long(), tp[:, 8].long())[:, None])
