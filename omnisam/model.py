@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_model.ipynb #96a61738
 from __future__ import annotations
-import os, math, tempfile, warnings
+import os, tempfile, warnings
 from dataclasses import dataclass, asdict
 from typing import NamedTuple
 import torch
@@ -144,7 +144,7 @@ class MemorySegmentor(nn.Module):
         c3 = condition_on_memory(self.memory_attention, f['p16'], f['pos16'], bank, self.tpos, self.no_mem)
         logits, fused = self.head([c3, f['s1'], f['s0']])
         logits = F.interpolate(logits, scale_factor=4, mode='bilinear', align_corners=False)
-        mask = memory_mask(logits, self.cfg.memory_mask, self.mask_scale, self.mask_bias)
+        mask = memory_mask(logits.detach(), self.cfg.memory_mask, self.mask_scale, self.mask_bias)   # memories are detached
         bank.add(*encode_memory(self.memory_encoder, f['p16'], mask))
         return logits, fused
 
@@ -188,6 +188,7 @@ def build_model(cfg:ModelConfig, sam2_checkpoint:str|None=None, # official SAM 2
     sam = build_sam2(BACKBONES[cfg.backbone][0], ckpt_path=None, device='cpu', hydra_overrides_extra=sam2_overrides(cfg))
     model = MemorySegmentor(cfg, sam)
     del sam
+    model.sam2_report = None
     if sam2_checkpoint is not None: model.sam2_report = load_sam2_weights(model, sam2_checkpoint)
     elif warn: warnings.warn(f'omnisam: {cfg.backbone} model built with RANDOM weights (no SAM 2.1 checkpoint given): '
                              'pass build_model(cfg, sam2_checkpoint=...) for real work')
@@ -257,6 +258,7 @@ def load_checkpoint(path:str, device='cpu') -> tuple: # (model in train mode, ex
     if not isinstance(ck, dict) or ck.get('format') != 'omnisam':
         hint = ' It looks like an official SAM 2.1 checkpoint: use build_model(cfg, sam2_checkpoint=path).' if isinstance(ck, dict) and 'model' in ck else ''
         raise ValueError(f'{path} is not an omnisam checkpoint (no format="omnisam").{hint}')
+    if ck.get('version', 1) > 1: raise ValueError(f"{path} is omnisam checkpoint version {ck['version']}; this code reads version 1: update omnisam")
     model = build_model(ModelConfig(**ck['config']), warn=False)
     model.load_state_dict(ck['model'])
     return model.to(device), {k: v for k, v in ck.items() if k not in ('format', 'version', 'config', 'model')}
