@@ -24,6 +24,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/merge.py
+	$(PY) bench/sequence.py
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --allow-root --no-browser --ip 127.0.0.1 nbs
