@@ -530,6 +530,7 @@ def plan_rooms(seed:int, sc:SynthScale) -> list:
 
 def _prepare_out(out:Path, params:dict, overwrite:bool):
     "Check `out` before writing; returns the summary of an identical finished dataset there, else None."
+    if out.exists() and not out.is_dir(): raise NotADirectoryError(f'{out} is a file; --out must be a folder')
     if not out.exists() or not any(out.iterdir()):
         out.mkdir(parents=True, exist_ok=True); return None
     meta = out / 'synthetic.json'
