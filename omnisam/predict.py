@@ -325,7 +325,7 @@ def main(argv=None) -> int: # exit status: 0 all done, 1 some inputs skipped as 
     try:
         files = list_inputs(a.inputs)
         predictor = Predictor.from_checkpoint(a.checkpoint, acc.device)
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, RuntimeError) as e:                  # RuntimeError: a corrupt checkpoint
         print(f'error: {e}', file=sys.stderr); return 2
     out = Path(a.out) if a.out else default_out(a.checkpoint)
     res = predict_files(predictor, files, out, a.how, a.overwrite, acc)
