@@ -222,7 +222,7 @@ class Predictor:
         patcher = self.patcher(image.shape[-2:], name)
         with self._autocast():
             labels, probs = segment_with_probs(self.model, patcher, image.to(self.device), how)
-        return Prediction(labels.cpu(), probs.float().cpu(), self.class_set, image, patcher, name)
+        return Prediction(labels.cpu(), probs.float().clamp_(0, 1).cpu(), self.class_set, image, patcher, name)
 
 # %% ../nbs/08a_predict.ipynb #e3d07a19
 OUTPUTS = ('label', 'color', 'overlay')
