@@ -187,7 +187,10 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
     t_src = source[0][0].shape[0]
     t_tgt = len(tpatch.windows(target[0][0].shape[-2:]))
     bank = PrototypeBank(num_slots(a.prototype_slots, t_src, t_tgt), cfg.model.num_classes, cfg.model.head_dim, a.prototype_mode, a.momentum)
-    chunks = round_chunks(len(target), a.rounds, cfg.seed, a.first_chunk, a.disjoint)
+    pool = list(range(len(target)))
+    if a.max_panoramas is not None and a.max_panoramas < len(pool):          # a seeded subset of the target set
+        pool = torch.randperm(len(pool), generator=torch.Generator().manual_seed(cfg.seed)).tolist()[:a.max_panoramas]
+    chunks = [[pool[j] for j in c] for c in round_chunks(len(pool), a.rounds, cfg.seed, a.first_chunk, a.disjoint)]
     W, R = acc.num_processes, acc.process_index
     per_round = [len(_round_batches(c, a.batch_size, cfg.seed, r, R, W)) for r, c in enumerate(chunks)]
     if min(per_round) == 0:

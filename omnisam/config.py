@@ -68,6 +68,7 @@ class AdaptConfig:
     reverse_prob:float = 0.5      # random right-to-left sequences, drawn independently for source and target
     pseudo_how:str = 'vote'       # merge for pseudo-labels: 'vote' (published) or 'mean'
     warmup:float = 0              # linear warm-up steps (or fraction); 0 = constant LR as published
+    max_panoramas:int|None = None # adapt on a seeded subset of this many target panoramas (None: all)
     max_steps:int|None = None     # stop after this many steps in total (tests)
 
 @dataclass
