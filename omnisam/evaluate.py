@@ -18,7 +18,8 @@ from .model import load_checkpoint
 
 # %% auto #0
 __all__ = ['EVAL_PRESETS', 'confusion_matrix', 'miou_from_confusion', 'metrics_table', 'plot_confusion', 'EvalPreset',
-           'eval_preset', 'evaluate', 'write_atomic', 'default_out', 'evaluate_checkpoint', 'parse_args', 'main']
+           'eval_preset', 'evaluate', 'write_atomic', 'default_out', 'checkpoint_patcher', 'evaluate_checkpoint',
+           'parse_args', 'main']
 
 # %% ../nbs/08_evaluate.ipynb #49d3e34a
 def confusion_matrix(pred:torch.Tensor, # (...) predicted class ids; outside [0, C) = no prediction
@@ -165,6 +166,14 @@ def write_atomic(path, text:str):
 def default_out(checkpoint, dataset:str, split:str) -> Path: return Path(checkpoint).resolve().parent / f'eval_{dataset}_{split}'
 
 # %% ../nbs/08_evaluate.ipynb #40b018fa
+def checkpoint_patcher(extras:dict, dataset:str, window:int):
+    "The val patcher a checkpoint's run was scored with, if that run's val set is `dataset` (else None)."
+    spec = (extras.get('run_config') or {}).get('val') or {}
+    if spec.get('data', {}).get('name') != dataset or not spec.get('patcher'): return None
+    p = spec['patcher']
+    kw = {k: tuple(v) if isinstance(v, list) else v for k, v in (p.get('overrides') or {}).items()}
+    return Patcher.from_preset(p['preset'], window=window, **kw)
+
 def evaluate_checkpoint(checkpoint, # omnisam checkpoint (config inside)
                         dataset:str, # key of EVAL_PRESETS
                         root=None, # dataset folder (default data/<name>)
@@ -174,7 +183,7 @@ def evaluate_checkpoint(checkpoint, # omnisam checkpoint (config inside)
                         save_predictions:bool=False, # colourised PNGs under <out>/predictions
                         accelerator=None, progress:bool=True, num_workers:int=0,
                        ) -> dict: # the metrics as written to metrics.json
-    "Evaluate a checkpoint on a dataset's labelled split with its test preset; write metrics (main process)."
+    "Evaluate a checkpoint on a dataset's labelled split (with its own run's val patcher if it was scored on that dataset, else the dataset's test preset); write metrics."
     preset = eval_preset(dataset)
     ds = make_dataset(dataset, root, split, classes=preset.classes)
     device = accelerator.device if accelerator else 'cpu'
@@ -183,7 +192,8 @@ def evaluate_checkpoint(checkpoint, # omnisam checkpoint (config inside)
     if mc.num_classes != ds.classes.num_classes:
         raise ValueError(f'checkpoint {checkpoint} predicts {mc.num_classes} classes but {dataset} is scored in class set '
                          f'{ds.classes.name!r} with {ds.classes.num_classes}: pass a checkpoint trained for {ds.classes.name!r}')
-    patcher = Patcher.from_preset(preset.patcher, window=mc.image_size)
+    patcher, preset_name = checkpoint_patcher(extras, dataset, mc.image_size), None
+    if patcher is None: patcher, preset_name = Patcher.from_preset(preset.patcher, window=mc.image_size), preset.patcher
     out = Path(out) if out is not None else default_out(checkpoint, dataset, split)
     res = evaluate(model, ds, patcher, accelerator, how, memory, canvas,
                    out / 'predictions' if save_predictions else None, progress, num_workers)
@@ -192,7 +202,7 @@ def evaluate_checkpoint(checkpoint, # omnisam checkpoint (config inside)
                   per_class_iou=dict(zip(res['names'], res['iou'])), per_class_acc=dict(zip(res['names'], res['acc'])),
                   classes=res['classes'], images=res['images'], pixels=res['pixels'], unpredicted=res['unpredicted'],
                   confusion=res['confusion'],
-                  settings=dict(how=how, memory=memory, canvas=canvas, passes='both', patcher_preset=preset.patcher,
+                  settings=dict(how=how, memory=memory, canvas=canvas, passes='both', patcher_preset=preset_name or 'from the checkpoint run config',
                                 patcher=asdict(patcher.cfg), processes=accelerator.num_processes if accelerator else 1,
                                 device=str(device)),
                   model=asdict(mc), checkpoint_extras={k: v for k, v in extras.items() if isinstance(v, (int, float, str, bool))})

@@ -29,7 +29,8 @@ def qualitative_rows(models:dict, # name -> MemorySegmentor
     fig, axes = plt.subplots(len(indices), cols, figsize=(3.2 * cols, 1.8 * len(indices)), squeeze=False)
     for row, i in zip(axes, indices):
         image, label, meta = dataset[i]
-        _show(row[0], image.permute(1, 2, 0).numpy(), meta.get('name', ''))
+        name = str(meta.get('name', ''))
+        _show(row[0], image.permute(1, 2, 0).numpy(), name if len(name) <= 32 else '…' + name[-31:])
         _show(row[1], colorize(label, class_set), 'ground truth')
         for ax, (name, m) in zip(row[2:], models.items()):
             pred = segment_panorama(m, patcher, image.to(next(m.parameters()).device)).labels.cpu()

@@ -108,6 +108,6 @@ def plot_prototype_similarity(sim:torch.Tensor, # (K, C)
     ax = ax or plt.subplots(figsize=(0.5 * len(class_names) + 2, 0.35 * sim.shape[0] + 1.5))[1]
     im = ax.imshow(sim.cpu().numpy(), vmin=-1, vmax=1, cmap='RdBu_r', aspect='auto')
     ax.set_xticks(range(len(class_names)), class_names, rotation=60, ha='right', fontsize=8)
-    ax.set_yticks(range(sim.shape[0])); ax.set_ylabel('window index'); ax.set_title(title, fontsize=9)
+    ax.set_yticks(range(sim.shape[0])); ax.set_ylabel('window slot'); ax.set_title(title, fontsize=9)
     plt.colorbar(im, ax=ax, fraction=0.04)
     return ax
