@@ -240,9 +240,10 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
             acc.wait_for_everyone()
             pair.train()
         sums, n_steps = dict(ce_src=0., ce_tgt=0., proto=0.), 0
+        batches = _round_batches(chunks[rnd], a.batch_size, cfg.seed, rnd, R, W)
         for k in range(step - starts[rnd], per_round[rnd]):
             if stop is not None and step >= stop: break
-            tb = _round_batches(chunks[rnd], a.batch_size, cfg.seed, rnd, R, W)[k]
+            tb = batches[k]
             tw, tl = zip(*[target_windows(target, i, tpatch, label_path(labels_dir, rnd, i)) for i in tb])
             se, sk = divmod(step, src_batches)
             sw, sl, _ = collate_sequences([source[i] for i in epoch_batches(len(source), a.batch_size, cfg.seed, se, R, W)[sk]])

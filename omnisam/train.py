@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #2d6ec55f
 from __future__ import annotations
-import argparse, csv, json, math, os, random, sys, time, warnings
+import argparse, csv, functools, json, math, os, random, sys, time, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -48,8 +48,9 @@ def lr_factor(step:int, # 0-based batch index
     return max(0., 1 - (step - w + 1) / max(1, total - w))
 
 # %% ../nbs/06_train.ipynb #e01b4a77
+@functools.lru_cache(maxsize=8)
 def epoch_batches(n:int, batch_size:int, seed:int, epoch:int, rank:int=0, world:int=1) -> list: # [[index]] this rank's batches
-    "This process's batches of one epoch: a seeded permutation, sharded by rank, full batches only."
+    "This process's batches of one epoch: a seeded permutation, sharded by rank, full batches only (cached: do not modify)."
     perm = torch.randperm(n, generator=torch.Generator().manual_seed(seed * 1000 + epoch)).tolist()
     per_rank = n // world // batch_size * batch_size
     mine = perm[rank::world][:per_rank]
