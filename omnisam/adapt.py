@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from .config import RunConfig, load_config, prepare_run_dir, run_dir, atomic_write, to_dict
-from .model import load_checkpoint, save_checkpoint, _read
+from .model import load_checkpoint, save_checkpoint, read_checkpoint
 from .train import (build_source, collate_sequences, epoch_batches, reverse_this, class_weights, lr_factor,
                            _accelerator, _rng_state, _set_rng_state, RunLog, param_checksum, validate, check_init_checkpoint)
 from .prototypes import PrototypeBank, batch_prototypes, prototype_loss
@@ -204,7 +204,7 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
     sched = torch.optim.lr_scheduler.LambdaLR(opt, (lambda s: lr_factor(s, total, a.warmup)) if a.warmup else (lambda s: 1.0))
     step = 0
     if resume:
-        ck = _read(str(last))
+        ck = read_checkpoint(str(last))
         student.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
         bank.load_state_dict(ck['bank']); step = ck['step']
     folder = prepare_run_dir(cfg, resume, overwrite) if acc.is_main_process else run_dir(cfg)

@@ -15,8 +15,8 @@ from .memory import MemoryBank, condition_on_memory, memory_mask, encode_memory,
 
 # %% auto #0
 __all__ = ['TEST_HIERA', 'BACKBONES', 'TRAINABLE', 'ModelConfig', 'sam2_overrides', 'LoRAQKV', 'add_lora', 'SemanticHead',
-           'SequenceOutput', 'MemorySegmentor', 'set_trainable', 'build_model', 'forward_per_window', 'sam2_size',
-           'load_sam2_weights', 'save_checkpoint', 'load_checkpoint', 'sequence_loss_steps']
+           'SequenceOutput', 'MemorySegmentor', 'set_trainable', 'build_model', 'forward_per_window', 'read_checkpoint',
+           'sam2_size', 'load_sam2_weights', 'save_checkpoint', 'load_checkpoint', 'sequence_loss_steps']
 
 # %% ../nbs/04_model.ipynb #d3b47608
 _SAM21 = 'configs/sam2.1/sam2.1_hiera_{}.yaml'
@@ -206,7 +206,8 @@ def forward_per_window(model:MemorySegmentor, windows:torch.Tensor, # (B, T, 3, 
 _SAM2_PARTS = {'image_encoder.': 'image_encoder.', 'memory_attention.': 'memory_attention.', 'memory_encoder.': 'memory_encoder.',
                'sam_mask_decoder.conv_s0.': 'conv_s0.', 'sam_mask_decoder.conv_s1.': 'conv_s1.'}
 
-def _read(path:str): # whatever torch.save wrote
+def read_checkpoint(path:str): # whatever torch.save wrote
+    "Read a checkpoint file (ours or SAM 2.1) onto the CPU; a missing or corrupt file gets an error naming it."
     if not os.path.isfile(path): raise FileNotFoundError(f'checkpoint {path} does not exist')
     try: return torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
@@ -222,7 +223,7 @@ def sam2_size(sd:dict) -> str: # a BACKBONES name, or a description of an unknow
 
 def load_sam2_weights(model:MemorySegmentor, path:str) -> dict: # {'missing', 'unused', 'new'}: lists of keys
     "Load an official SAM 2.1 checkpoint into the SAM2 parts of `model` (non-strict), checking its size."
-    ck = _read(path)
+    ck = read_checkpoint(path)
     if not isinstance(ck, dict) or not isinstance(ck.get('model'), dict):
         raise ValueError(f"{path} is not a SAM 2.1 checkpoint (expected a dict with a 'model' state dict)")
     sd, want = ck['model'], model.cfg.backbone
@@ -254,7 +255,7 @@ def save_checkpoint(path:str, model:nn.Module, **extra): # extra: e.g. epoch=3, 
 
 def load_checkpoint(path:str, device='cpu') -> tuple: # (model in train mode, extras dict)
     "Rebuild a model from our checkpoint alone (strict load)."
-    ck = _read(path)
+    ck = read_checkpoint(path)
     if not isinstance(ck, dict) or ck.get('format') != 'omnisam':
         hint = ' It looks like an official SAM 2.1 checkpoint: use build_model(cfg, sam2_checkpoint=path).' if isinstance(ck, dict) and 'model' in ck else ''
         raise ValueError(f'{path} is not an omnisam checkpoint (no format="omnisam").{hint}')

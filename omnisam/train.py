@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader
 from .config import RunConfig, load_config, prepare_run_dir, run_dir, atomic_write, save_config, to_dict
-from .model import build_model, save_checkpoint, load_checkpoint, sequence_loss_steps, _read
+from .model import build_model, save_checkpoint, load_checkpoint, sequence_loss_steps, read_checkpoint
 from .loaders import DataConfig
 
 # %% auto #0
@@ -76,7 +76,7 @@ def class_weights(name:str|None, num_classes:int) -> torch.Tensor|None:
 # %% ../nbs/06_train.ipynb #4e37c42f
 def check_init_checkpoint(path:str, cfg:RunConfig):
     "Refuse an omnisam checkpoint whose classes (or window size) differ from the config's."
-    ck = _read(path)
+    ck = read_checkpoint(path)
     if not isinstance(ck, dict) or ck.get('format') != 'omnisam':
         raise ValueError(f'{path} is not an omnisam checkpoint; for SAM 2.1 weights use sam2_checkpoint=...')
     c = ck['config']
@@ -153,7 +153,7 @@ def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=
     with warnings.catch_warnings():
         if cfg.sam2_checkpoint is None and not acc.is_main_process: warnings.simplefilter('ignore')
         model = build_model(cfg.model, cfg.sam2_checkpoint)
-    if cfg.init_checkpoint: model.load_state_dict(_read(cfg.init_checkpoint)['model'])
+    if cfg.init_checkpoint: model.load_state_dict(read_checkpoint(cfg.init_checkpoint)['model'])
     batches_per_epoch = len(epoch_batches(len(source), cfg.train.batch_size, cfg.seed, 0, acc.process_index, acc.num_processes))
     if batches_per_epoch == 0:
         raise ValueError(f'{len(source)} source sequences cannot fill one batch of {cfg.train.batch_size} per process on '
@@ -164,7 +164,7 @@ def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, total, cfg.train.warmup))
     step = 0
     if resume:
-        ck = _read(str(last))
+        ck = read_checkpoint(str(last))
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
         step = ck['step']
     folder = prepare_run_dir(cfg, resume, overwrite) if acc.is_main_process else run_dir(cfg)
