@@ -25,12 +25,12 @@ def window_predictions(model, # a `MemorySegmentor` (unwrapped), in eval mode
     "Yield `(t, logits (B, C, S, S), fused)` for every window of every pass, encoding the windows once."
     if passes not in PASSES: raise ValueError(f"passes must be one of {list(PASSES)}, got {passes!r}")
     feats = model.encode_sequence(windows, chunk)
-    t_n = windows.shape[1]
     for name in PASSES[passes]:
-        bank = model.new_bank()
-        for t in _pass_order(t_n, name):
-            if not memory: bank = model.new_bank()
-            logits, fused = model.step({k: v if k == 'pos16' else v[:, t] for k, v in feats.items()}, bank)
+        if memory:
+            yield from model.iter_decode(feats, reverse=name == 'reverse')
+            continue
+        for t in _pass_order(windows.shape[1], name):           # each window as a sequence of its own
+            _, logits, fused = next(model.iter_decode({k: v if k == 'pos16' else v[:, t:t + 1] for k, v in feats.items()}))
             yield t, logits, fused
 
 # %% ../nbs/04b_inference.ipynb #9bb14dde
