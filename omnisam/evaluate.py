@@ -14,6 +14,7 @@ from .data import get_class_set, colorize, write_png
 from .loaders import make_dataset
 from .patcher import Patcher
 from .inference import segment_panorama
+from .config import PatcherSpec
 from .model import load_checkpoint
 
 # %% auto #0
@@ -170,9 +171,7 @@ def checkpoint_patcher(extras:dict, dataset:str, window:int):
     "The val patcher a checkpoint's run was scored with, if that run's val set is `dataset` (else None)."
     spec = (extras.get('run_config') or {}).get('val') or {}
     if spec.get('data', {}).get('name') != dataset or not spec.get('patcher'): return None
-    p = spec['patcher']
-    kw = {k: tuple(v) if isinstance(v, list) else v for k, v in (p.get('overrides') or {}).items()}
-    return Patcher.from_preset(p['preset'], window=window, **kw)
+    return PatcherSpec(**spec['patcher']).build(window)
 
 def evaluate_checkpoint(checkpoint, # omnisam checkpoint (config inside)
                         dataset:str, # key of EVAL_PRESETS
