@@ -15,8 +15,9 @@ from .model import build_model, save_checkpoint, load_checkpoint, sequence_loss_
 from .loaders import DataConfig
 
 # %% auto #0
-__all__ = ['CLASS_WEIGHTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'epoch_batches', 'reverse_this', 'class_weights',
-           'check_init_checkpoint', 'build_source', 'RunLog', 'param_checksum', 'train', 'validate', 'main']
+__all__ = ['CLASS_WEIGHTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'epoch_batches', 'reverse_this', 'StepBatches',
+           'sequence_loader', 'class_weights', 'check_init_checkpoint', 'build_source', 'RunLog', 'param_checksum',
+           'train', 'validate', 'main']
 
 # %% ../nbs/06_train.ipynb #7a337d5b
 class WindowSequences(Dataset):
@@ -59,6 +60,34 @@ def epoch_batches(n:int, batch_size:int, seed:int, epoch:int, rank:int=0, world:
 def reverse_this(seed:int, epoch:int, step:int, p:float) -> bool:
     "Whether a batch runs right to left (published augmentation, p = 0.5); the same on every process."
     return torch.rand(1, generator=torch.Generator().manual_seed(seed * 7919 + epoch * 100003 + step)).item() < p
+
+# %% ../nbs/06_train.ipynb #96a2a556
+class StepBatches(torch.utils.data.Sampler):
+    "Batch sampler replaying `epoch_batches` for the global steps `start` … `stop - 1`, epoch after epoch."
+    def __init__(self, n:int, # sequences in the dataset
+                 batch_size:int, seed:int, rank:int=0, world:int=1, # as `epoch_batches`
+                 start:int=0, # first global step (a resumed run's step)
+                 stop:int=0): # the step to end before (the run's total, or its max_steps)
+        self.n, self.batch_size, self.seed, self.rank, self.world = n, batch_size, seed, rank, world
+        self.start, self.stop = start, stop
+        self.per_epoch = len(epoch_batches(n, batch_size, seed, 0, rank, world))
+        if self.per_epoch == 0 and stop > start:
+            raise ValueError(f'{n} sequences cannot fill one batch of {batch_size} per process on {world} processes')
+    def __len__(self): return max(0, self.stop - self.start)
+    def batch(self, step:int) -> list: # [index]: this rank's batch at global `step`
+        epoch, k = divmod(step, self.per_epoch)
+        return list(epoch_batches(self.n, self.batch_size, self.seed, epoch, self.rank, self.world)[k])
+    def __iter__(self): return (self.batch(s) for s in range(self.start, self.stop))
+
+def sequence_loader(dataset:Dataset, # `WindowSequences` (items: windows, labels, meta)
+                    sampler:StepBatches, # the batch order
+                    num_workers:int=0, # processes reading ahead (0: read in this process, when asked)
+                    device='cpu', # where the batches go: pinned memory if it is CUDA
+                    seed:int=0) -> DataLoader: # seeds the workers' RNGs without touching the global one
+    "Batches of window sequences in `sampler`'s order, read and cut by `num_workers` workers ahead of the model."
+    return DataLoader(dataset, batch_sampler=sampler, collate_fn=collate_sequences, num_workers=num_workers,
+                      pin_memory=torch.device(device).type == 'cuda', persistent_workers=num_workers > 0,
+                      generator=torch.Generator().manual_seed(seed))
 
 # %% ../nbs/06_train.ipynb #76fd56e2
 _ENET19 = [2.8149, 6.9850, 3.7890, 9.9428, 9.7702, 9.5111, 10.3114, 10.0265, 4.6323, 9.5608, 7.8698, 9.5169,
@@ -191,11 +220,13 @@ def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=
 
     model.train()
     window_loss, seen, t0, stop = 0., 0, time.time(), cfg.train.max_steps
+    order = StepBatches(len(source), cfg.train.batch_size, cfg.seed, acc.process_index, acc.num_processes, step,
+                        total if stop is None else min(total, stop))
+    batches = iter(sequence_loader(source, order, cfg.num_workers, acc.device, cfg.seed + step))
     while step < total and (stop is None or step < stop):
         epoch, k = divmod(step, batches_per_epoch)
-        idx = epoch_batches(len(source), cfg.train.batch_size, cfg.seed, epoch, acc.process_index, acc.num_processes)[k]
-        windows, labels, _ = collate_sequences([source[i] for i in idx])
-        windows, labels = windows.to(acc.device), labels.to(acc.device)
+        windows, labels, _ = next(batches)
+        windows, labels = windows.to(acc.device, non_blocking=True), labels.to(acc.device, non_blocking=True)
         rev = reverse_this(cfg.seed, epoch, k, cfg.train.reverse_prob)
         with acc.autocast():
             losses = sequence_loss_steps(model, windows, labels, loss_fn, opt, cfg.train.per_window_step, rev, acc.backward)
