@@ -106,14 +106,24 @@ def _as_batch(x:torch.Tensor, label:bool) -> tuple: # (x with a batch dim, the n
     if added < 0 or added > 1: raise ValueError(f'expected {"labels (B, H, W) or (H, W)" if label else "images (B, C, H, W) or (C, H, W)"}, got shape {tuple(x.shape)}')
     return (x[None] if added else x), added
 
+def _is_8bit(x:torch.Tensor) -> bool:
+    "Whether a float image holds 8-bit values (k / 255, as every loader returns an 8-bit file)."
+    return bool(torch.equal((x * 255).round_() / 255, x))
+
+def _resize_uint8(x:torch.Tensor, hw:tuple) -> torch.Tensor:
+    "PIL's bicubic on uint8: torch's antialiased bicubic follows its kernel (a = -0.5), support and rounding (CPU only)."
+    return F.interpolate(x.cpu(), size=hw, mode='bicubic', align_corners=False, antialias=True).to(x.device)
+
 def resize(x:torch.Tensor, # (B, C, H, W) images or logits, or (B, H, W) labels
            hw:tuple, # target (H, W)
-           label:bool=False) -> torch.Tensor:
-    "Bicubic (antialiased when shrinking) for images, nearest for labels (PIL's pixel-centre rule)."
+           label:bool=False) -> torch.Tensor: # same dtype as x
+    "Images: PIL's bicubic, enlarging or shrinking (8-bit values resized in 8 bits); labels: nearest (PIL's pixel-centre rule)."
     if tuple(x.shape[-2:]) == tuple(hw): return x
     if label: return F.interpolate(x[:, None].float(), size=hw, mode='nearest-exact')[:, 0].to(x.dtype)
-    shrink = hw[0] < x.shape[-2] or hw[1] < x.shape[-1]
-    return F.interpolate(x.float(), size=hw, mode='bicubic', align_corners=False, antialias=shrink).to(x.dtype)
+    if x.dtype == torch.uint8: return _resize_uint8(x, hw)
+    if x.is_floating_point() and _is_8bit(x):   # an 8-bit image as float: resized as the uint8 image, then back to [0, 1]
+        return _resize_uint8((x * 255).round().to(torch.uint8), hw).to(x.dtype) / 255
+    return F.interpolate(x.float(), size=hw, mode='bicubic', align_corners=False, antialias=True).to(x.dtype)
 
 def sequence_order(n:int, order:str='forward') -> list: # indices into the forward window list
     "Window order of a sequence: 'forward' (left to right) or 'reverse' (right to left)."
