@@ -12,8 +12,11 @@ from .model import ModelConfig
 from .loaders import DataConfig
 
 # %% auto #0
-__all__ = ['NESTED', 'CONFIG_DIR', 'PatcherSpec', 'DataSpec', 'OptimConfig', 'AdaptConfig', 'RunConfig', 'from_dict', 'to_dict',
-           'apply_overrides', 'config_path', 'load_config', 'atomic_write', 'save_config', 'run_dir', 'prepare_run_dir']
+__all__ = ['NESTED', 'CONFIG_RANGES', 'RULES', 'CONFIG_DIR', 'EXIT_OK', 'EXIT_SKIPPED', 'EXIT_USAGE', 'INPUT_ERRORS',
+           'PatcherSpec', 'DataSpec', 'OptimConfig', 'AdaptConfig', 'RunConfig', 'from_dict', 'to_dict', 'check_config',
+           'apply_overrides', 'config_path', 'load_config', 'process_umask', 'atomic_path', 'atomic_write',
+           'save_config', 'as_other_user', 'run_dir', 'prepare_run_dir', 'debug_wanted', 'error_line', 'cli',
+           'check_writable']
 
 # %% ../nbs/05a_config.ipynb #11a7ee6a
 @dataclass
@@ -120,6 +123,59 @@ def to_dict(cfg) -> dict:
     "The plain-dict form of a config (what is written to the run directory)."
     return asdict(cfg)
 
+# %% ../nbs/05a_config.ipynb #86393585
+import math
+CONFIG_RANGES = {   # dataclass name -> {field: rule}; fields not listed are only type-checked
+    'OptimConfig': dict(lr='positive', weight_decay='nonneg', epochs='count', batch_size='count', warmup='nonneg',
+                        reverse_prob='prob', max_steps='count'),
+    'AdaptConfig': dict(lr='positive', weight_decay='nonneg', rounds='count', first_chunk='positive', confidence='prob',
+                        batch_size='count', alpha='nonneg', momentum='prob', source_weight='nonneg', reverse_prob='prob',
+                        warmup='nonneg', max_panoramas='count', max_steps='count'),
+    'ModelConfig': dict(image_size='count', num_classes='count', num_maskmem='count', lora_rank='count', head_dim='count',
+                        dropout='prob'),
+    'RunConfig': dict(num_workers='count0', log_every='count', checkpoint_every='count', eval_every='count0'),
+}
+RULES = {'count': (lambda v: v >= 1, 'an integer ≥ 1'), 'count0': (lambda v: v >= 0, 'an integer ≥ 0'),
+         'prob': (lambda v: 0 <= v <= 1, 'a number in [0, 1]'), 'positive': (lambda v: v > 0, 'a number > 0'),
+         'nonneg': (lambda v: v >= 0, 'a number ≥ 0')}
+
+def _check_value(v, typ:str, rule:str|None, key:str):
+    "Refuse `v` for a field of type `typ` (e.g. 'int|None') and range `rule`, naming the key, the value and what is allowed."
+    base, optional = typ.split('|')[0].strip(), 'None' in typ
+    allowed = RULES[rule][1] if rule else {'int': 'an integer', 'float': 'a number', 'bool': 'true or false',
+                                           'dict': 'a mapping {key: value}'}.get(base)
+    if allowed is None or (v is None and optional): return
+    allowed += ' or null' if optional else ''
+    def bad(why): raise ValueError(f'config {key}={v!r} {why}; allowed: {allowed}')
+    if base == 'bool':
+        if not isinstance(v, bool): bad('is not a boolean')
+        return
+    if base == 'dict':
+        if not isinstance(v, dict): bad('is not a mapping')
+        return
+    if isinstance(v, bool) or v is None: bad(f'is not {"an integer" if base == "int" else "a number"}')
+    if base == 'int' and not isinstance(v, int): bad('is not an integer')
+    num = v
+    if base == 'float':
+        try: num = float(v)
+        except (TypeError, ValueError): bad('is not a number')
+        if math.isnan(num): bad('is not a number')
+    if rule and not RULES[rule][0](num): bad('is out of range')
+
+def check_config(d, # a config as a nested dict (as read from YAML), or a `RunConfig`
+                 cls=None, # the dataclass `d` describes (default RunConfig)
+                 where:str=''): # dotted prefix of `d`'s keys, for messages
+    "Check every value's type and range (`CONFIG_RANGES`); returns `d` unchanged, or raises a ValueError naming the key."
+    if is_dataclass(d) and not isinstance(d, type): check_config(to_dict(d), type(d), where); return d
+    cls = cls or RunConfig
+    if not isinstance(d, dict): return d                        # from_dict reports what is not a mapping
+    types, nested, ranges = {f.name: str(f.type) for f in fields(cls)}, NESTED.get(cls, {}), CONFIG_RANGES.get(cls.__name__, {})
+    for k, v in d.items():
+        if k not in types: continue                             # unknown keys: from_dict names them
+        if k in nested: check_config(v, nested[k], f'{where}{k}.')
+        else: _check_value(v, types[k], ranges.get(k), where + k)
+    return d
+
 # %% ../nbs/05a_config.ipynb #6d73ac1a
 def apply_overrides(d:dict, # a config as a nested dict (modified in place and returned)
                     overrides:list) -> dict: # ['a.b=value', ...]
@@ -153,22 +209,47 @@ def load_config(name:str, # packaged config name or YAML path
                 overrides:list|None=None) -> RunConfig:
     "Read a config file, apply `key=value` overrides, and check it."
     d = yaml.safe_load(config_path(name).read_text()) or {}
-    return from_dict(RunConfig, apply_overrides(d, overrides or []))
+    return from_dict(RunConfig, check_config(apply_overrides(d, overrides or [])))
 
 # %% ../nbs/05a_config.ipynb #04869759
-def atomic_write(path, data:bytes|str):
-    "Write a file atomically (temp file in the same folder, then rename)."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix='.tmp_')
+import contextlib
+
+def process_umask() -> int:
+    "This process's umask (read from /proc where there is one, so it is never changed, even for a moment)."
     try:
-        with os.fdopen(fd, 'wb') as f: f.write(data.encode() if isinstance(data, str) else data)
+        for line in Path('/proc/self/status').read_text().splitlines():
+            if line.startswith('Umask:'): return int(line.split()[1], 8)
+    except (OSError, ValueError): pass
+    m = os.umask(0o022); os.umask(m); return m
+
+@contextlib.contextmanager
+def atomic_path(path, # the file to write
+                suffix:str=''): # of the temp file (some writers choose the format from it)
+    "Yield a temp path next to `path`; on success it replaces `path` (mode 0666 & ~umask, as `open` gives), on error it is removed."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix='.tmp_', suffix=suffix)
+    try:
+        os.close(fd); os.chmod(tmp, 0o666 & ~process_umask())   # mkstemp makes 0600: others could not read our files
+        yield Path(tmp)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
 
+def atomic_write(path, data:bytes|str):
+    "Write a file atomically (temp file in the same folder, then rename), with the permissions the umask gives."
+    with atomic_path(path) as tmp: tmp.write_bytes(data.encode() if isinstance(data, str) else data)
+
 def save_config(cfg:RunConfig, path):
     "Write the resolved config as YAML."
     atomic_write(path, yaml.safe_dump(to_dict(cfg), sort_keys=False))
+
+@contextlib.contextmanager
+def as_other_user(uid:int=65534):
+    "For tests: run the block as another user ('nobody') when this process is root, since root ignores permissions; as is otherwise."
+    if os.geteuid() != 0: yield; return
+    os.setegid(uid); os.seteuid(uid)
+    try: yield
+    finally: os.seteuid(0); os.setegid(0)
 
 # %% ../nbs/05a_config.ipynb #c1a47b29
 def run_dir(cfg:RunConfig) -> Path: return Path(cfg.runs_dir) / cfg.name
@@ -190,3 +271,50 @@ def prepare_run_dir(cfg:RunConfig, resume:bool=False, overwrite:bool=False) -> P
     d.mkdir(parents=True, exist_ok=True)
     save_config(cfg, d / 'config.yaml')
     return d
+
+# %% ../nbs/05a_config.ipynb #26b5d951
+import sys, functools
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+INPUT_ERRORS = (OSError, ValueError)   # bad input: one line and EXIT_USAGE; anything else is a bug (traceback)
+
+def debug_wanted(argv:list) -> bool:
+    "`--debug` among the arguments, or OMNISAM_DEBUG set (not 0): show tracebacks."
+    return '--debug' in argv or os.environ.get('OMNISAM_DEBUG', '0') not in ('', '0')
+
+def error_line(prog:str, e:BaseException) -> str:
+    "`[rank r] prog: error: message` on one line (the rank only under a multi-process launcher)."
+    rank = f"[rank {os.environ['RANK']}] " if int(os.environ.get('WORLD_SIZE', '1') or 1) > 1 and 'RANK' in os.environ else ''
+    return f"{rank}{prog}: error: {' '.join(str(e).split()) or type(e).__name__}"
+
+def cli(prog:str): # the command's name in messages, e.g. 'omnisam.predict'
+    "Decorate a command's `main(argv) -> int|None` with the exit-status convention (0 / 1 / 2) and one-line errors."
+    def deco(main):
+        @functools.wraps(main)
+        def run(argv:list|None=None) -> int:
+            argv = list(sys.argv[1:] if argv is None else argv)
+            debug = debug_wanted(argv)
+            try: code = main([a for a in argv if a != '--debug'])
+            except SystemExit as e:                             # argparse: --help 0, bad usage 2 (its message printed)
+                if e.code is None or isinstance(e.code, int): return e.code or EXIT_OK
+                print(e.code, file=sys.stderr); return EXIT_USAGE
+            except INPUT_ERRORS as e:
+                if debug: raise
+                print(error_line(prog, e), file=sys.stderr); return EXIT_USAGE
+            return EXIT_OK if code is None else int(code)
+        return run
+    return deco
+
+def check_writable(folder, # an output folder; it need not exist yet
+                   what:str='output folder', # what messages call it
+                   fix:str='choose another --out') -> Path: # the advice in messages
+    "Check before any work that `folder` is, or can be made, a folder this process can write into; creates nothing."
+    p = Path(folder)
+    q = p
+    while not os.path.lexists(q) and q != q.parent: q = q.parent      # the nearest existing ancestor
+    if not q.is_dir():
+        where = 'is a file' if q == p else f'lies under {q}, which is a file'
+        raise NotADirectoryError(f'{what} {p} {where}, not a folder: {fix}')
+    try: fd, t = tempfile.mkstemp(dir=q, prefix='.tmp_'); os.close(fd); os.unlink(t)
+    except PermissionError: raise PermissionError(f'{what} {p}: no permission to write in {q}: {fix}, or make it writable') from None
+    except OSError as e: raise OSError(f'{what} {p}: cannot write in {q} ({e.strerror}): {fix}') from None
+    return p
