@@ -303,7 +303,14 @@ def make_dataset(name:str, # a key of DATASETS
     if name not in DATASETS: raise ValueError(f'unknown dataset {name!r}; choose one of {sorted(DATASETS)}')
     cls, folder = DATASETS[name]
     if split is not None: kw['split'] = split
-    ds = cls(root or data_root() / folder, **kw)
+    try: ds = cls(root or data_root() / folder, **kw)
+    except TypeError as e:                              # an option this loader does not take (e.g. `length` of sequences)
+        if 'unexpected keyword argument' not in str(e): raise
+        import inspect
+        takes = [k for k in inspect.signature(cls.__init__).parameters if k not in ('self', 'root', 'split', 'kw')]
+        bad = str(e).split('argument')[-1].strip(" '")
+        raise ValueError(f'dataset {name!r} does not take option {bad!r}; its options: {", ".join(takes)}'
+                         f'{" (sequence length is an option of stanford_sequences)" if bad == "length" else ""}') from None
     ds.dataset = name
     if isinstance(ds, StanfordPinholeSequences): ds.views.dataset = name
     return ds
