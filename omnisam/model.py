@@ -15,8 +15,9 @@ from .memory import MemoryBank, condition_on_memory, memory_mask, encode_memory,
 
 # %% auto #0
 __all__ = ['TEST_HIERA', 'BACKBONES', 'TRAINABLE', 'ModelConfig', 'sam2_overrides', 'LoRAQKV', 'add_lora', 'SemanticHead',
-           'SequenceOutput', 'MemorySegmentor', 'set_trainable', 'build_model', 'forward_per_window', 'read_checkpoint',
-           'sam2_size', 'load_sam2_weights', 'save_checkpoint', 'load_checkpoint', 'sequence_loss_steps']
+           'SequenceOutput', 'MemorySegmentor', 'set_trainable', 'build_model', 'forward_per_window', 'CheckpointError',
+           'read_checkpoint', 'sam2_size', 'load_sam2_weights', 'save_checkpoint', 'load_checkpoint',
+           'sequence_loss_steps']
 
 # %% ../nbs/04_model.ipynb #d3b47608
 _SAM21 = 'configs/sam2.1/sam2.1_hiera_{}.yaml'
@@ -206,12 +207,17 @@ def forward_per_window(model:MemorySegmentor, windows:torch.Tensor, # (B, T, 3, 
 _SAM2_PARTS = {'image_encoder.': 'image_encoder.', 'memory_attention.': 'memory_attention.', 'memory_encoder.': 'memory_encoder.',
                'sam_mask_decoder.conv_s0.': 'conv_s0.', 'sam_mask_decoder.conv_s1.': 'conv_s1.'}
 
+class CheckpointError(RuntimeError, ValueError):
+    "A checkpoint that cannot be read (corrupt or truncated): a RuntimeError as before, and a ValueError, i.e. bad input to a command."
+
 def read_checkpoint(path:str): # whatever torch.save wrote
     "Read a checkpoint file (ours or SAM 2.1) onto the CPU; a missing or corrupt file gets an error naming it."
     if not os.path.isfile(path): raise FileNotFoundError(f'checkpoint {path} does not exist')
     try: return torch.load(path, map_location='cpu', weights_only=True)
+    except PermissionError as e:
+        raise PermissionError(f'cannot read checkpoint {path}: permission denied; ask its owner to make it readable (chmod a+r)') from e
     except Exception as e:
-        raise RuntimeError(f'cannot read checkpoint {path} ({type(e).__name__}: {str(e)[:200]}); the file is corrupt or truncated: copy it again') from e
+        raise CheckpointError(f'cannot read checkpoint {path} ({type(e).__name__}: {str(e)[:200]}); the file is corrupt or truncated: copy it again') from e
 
 def sam2_size(sd:dict) -> str: # a BACKBONES name, or a description of an unknown size
     "The SAM2 size of a state dict (keys as in `SAM2Base` or in our model), from Hiera's width and depth."
@@ -247,11 +253,8 @@ def save_checkpoint(path:str, model:nn.Module, **extra): # extra: e.g. epoch=3, 
     "Write our checkpoint (config inside) atomically: a temp file in the same folder, then `os.replace`."
     core = getattr(model, 'module', model)
     ck = dict(format='omnisam', version=1, config=asdict(core.cfg), model=core.state_dict(), **extra)
-    folder = os.path.dirname(os.path.abspath(path)); os.makedirs(folder, exist_ok=True)
-    fd, tmp_path = tempfile.mkstemp(dir=folder, prefix='.tmp_', suffix='.pt'); os.close(fd)
-    try: torch.save(ck, tmp_path); os.replace(tmp_path, path)
-    finally:
-        if os.path.exists(tmp_path): os.unlink(tmp_path)
+    from omnisam.config import atomic_path          # (omnisam.config imports this module) the one writer: keeps the umask
+    with atomic_path(path, '.pt') as tmp: torch.save(ck, tmp)
 
 def load_checkpoint(path:str, device='cpu') -> tuple: # (model in train mode, extras dict)
     "Rebuild a model from our checkpoint alone (strict load)."
