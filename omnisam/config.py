@@ -14,9 +14,9 @@ from .loaders import DataConfig
 # %% auto #0
 __all__ = ['NESTED', 'CONFIG_RANGES', 'RULES', 'CONFIG_DIR', 'EXIT_OK', 'EXIT_SKIPPED', 'EXIT_USAGE', 'INPUT_ERRORS',
            'PatcherSpec', 'DataSpec', 'OptimConfig', 'AdaptConfig', 'RunConfig', 'from_dict', 'to_dict', 'check_config',
-           'apply_overrides', 'config_path', 'load_config', 'process_umask', 'atomic_path', 'atomic_write',
-           'save_config', 'as_other_user', 'run_dir', 'prepare_run_dir', 'debug_wanted', 'error_line', 'cli',
-           'check_writable']
+           'apply_overrides', 'config_path', 'merge', 'read_yaml_config', 'overlay_path', 'load_config',
+           'process_umask', 'atomic_path', 'atomic_write', 'save_config', 'as_other_user', 'run_dir', 'prepare_run_dir',
+           'debug_wanted', 'error_line', 'cli', 'check_writable']
 
 # %% ../nbs/05a_config.ipynb #11a7ee6a
 @dataclass
@@ -42,10 +42,12 @@ class OptimConfig:
     lr:float = 6e-5               # AdamW base learning rate
     weight_decay:float = 1e-4
     epochs:int = 10
-    batch_size:int = 4            # window sequences per process and step
+    batch_size:int = 4            # window sequences one process runs at once (a micro-batch)
+    global_batch:int|None = None  # sequences per optimiser step over all processes (paper: 8); made up by gradient accumulation
     warmup:float = 1500           # linear warm-up: a number of steps, or a fraction of all steps if < 1
     per_window_step:bool = True   # published: one optimiser step per window; False: one per sequence
     reverse_prob:float = 0.5      # probability of running a sequence right to left (published augmentation)
+    reverse_draw:str = 'batch'    # 'batch': one draw per batch; 'sample': one per sequence (published)
     class_weights:str|None = None # None, 'published' (the 19-class slice, quirk) or 'cityscapes13' (fixed)
     max_steps:int|None = None     # stop after this many steps (smoke tests, interrupted-run tests)
 
@@ -59,16 +61,22 @@ class AdaptConfig:
     disjoint:bool = True          # chunks disjoint across rounds; False = published draw with replacement (§7.5)
     refresh:bool = True           # relabel each round with the current student; False = source model's labels only (ablation)
     confidence:float|None = None  # ignore pseudo-labelled pixels whose mean probability is below this
-    batch_size:int = 2            # target (and source) sequences per process and step
+    batch_size:int = 2            # target (and source) sequences one process runs at once (a micro-batch)
+    global_batch:int|None = None  # target sequences per optimiser step over all processes (paper: 2); gradient accumulation
     alpha:float = 0.3             # weight of the prototype loss (0 turns it off: an ablation)
     prototype_mode:str = 'mean'   # 'mean' (fixed), 'ema' or 'published' (§7.7)
     momentum:float = 0.99         # ema prototypes
     mask_absent:bool = True       # prototype loss over classes present in both; False = published, all entries
-    prototype_slots:str = 'window' # 'window': slot t = window index t (published); 'relative': index scaled to the slots; 'shared': one slot
+    prototype_slots:str = 'window' # 'window': slot = spatial window index; 'sequence': position in the sequence as run, reversed or not (published); 'relative': window index scaled to the slots; 'shared': one slot
     source_weight:float = 1.0     # weight of the source cross-entropy
     class_weights:str|None = None # source CE weights: None, 'published' or 'cityscapes13' (see omnisam.train)
     per_window_step:bool = True   # published: one optimiser step per window; False: one per sequence pair
     reverse_prob:float = 0.5      # random right-to-left sequences, drawn independently for source and target
+    reverse_draw:str = 'batch'    # 'batch': one draw per batch; 'sample': one per sequence (published; needs prototype_slots other than 'window')
+    memory:bool = True            # False: every window runs as frame 0, no memory read (published indoor path, §5.5 / §7.3)
+    source_refill:bool = True     # per-window steps: when the source sequence is shorter than the target's, the next source batch continues it, so every step has a source CE (published indoor: a new pinhole batch per window); False: source CE in the first T_src steps only
+    eval_mode_from_batch:int|None = None # from this batch of each round on, the student trains in eval mode (BN frozen, no dropout): the published leak after its in-loop validation at batch 25 (§7.6); None: train mode throughout
+    new_optimizer_after_rounds:list = field(default_factory=list) # rounds after which AdamW is re-created (moments reset); published: [0, 5]
     pseudo_how:str = 'vote'       # merge for pseudo-labels: 'vote' (published) or 'mean'
     warmup:float = 0              # linear warm-up steps (or fraction); 0 = constant LR as published
     max_panoramas:int|None = None # adapt on a seeded subset of this many target panoramas (None: all)
@@ -205,10 +213,44 @@ def config_path(name:str) -> Path:
         raise FileNotFoundError(f"no packaged config {name!r}; choose one of {sorted(q.stem for q in CONFIG_DIR.glob('*.yaml'))} or pass a .yaml path")
     return p
 
+def merge(a:dict, b:dict) -> dict:
+    "`a` updated by `b`, mappings merged key by key (a new dict; `b` wins)."
+    out = dict(a)
+    for k, v in b.items(): out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+def _base_path(name:str, including:Path) -> Path:
+    "A `base:` entry: a YAML path (relative to the including file) or a name in its folder, `configs/_base_/` or `configs/`."
+    if name.endswith(('.yaml', '.yml')): return config_path(str(including.parent / name))
+    for d in (including.parent, CONFIG_DIR / '_base_', CONFIG_DIR):
+        if (d / f'{name}.yaml').is_file(): return d / f'{name}.yaml'
+    raise FileNotFoundError(f"{including}: base {name!r} not found in {including.parent}, {CONFIG_DIR / '_base_'} or {CONFIG_DIR}")
+
+def read_yaml_config(path:Path, seen:tuple=()) -> dict:
+    "A config file with its `base:` files merged first (in order), the file's own keys overriding theirs."
+    path = Path(path).resolve()
+    if path in seen: raise ValueError(f'config bases form a cycle: {" -> ".join(p.name for p in (*seen, path))}')
+    d = yaml.safe_load(path.read_text()) or {}
+    if not isinstance(d, dict): raise ValueError(f'config file {path} must be a mapping of keys')
+    bases = d.pop('base', None) or []
+    out = {}
+    for b in [bases] if isinstance(bases, str) else bases: out = merge(out, read_yaml_config(_base_path(b, path), (*seen, path)))
+    return merge(out, d)
+
+def overlay_path(overlay:str, config_name:str) -> Path:
+    "An overlay by name: `configs/_base_/<overlay>_<config name>.yaml` if that row has its own, else `<overlay>.yaml`."
+    for n in (f'{overlay}_{config_name}', overlay):
+        if (CONFIG_DIR / '_base_' / f'{n}.yaml').is_file(): return CONFIG_DIR / '_base_' / f'{n}.yaml'
+    p = Path(overlay)
+    if p.suffix in ('.yaml', '.yml') and p.is_file(): return p
+    raise FileNotFoundError(f"no overlay {overlay!r}; choose one of {sorted(q.stem for q in (CONFIG_DIR / '_base_').glob('*.yaml'))} or pass a .yaml path")
+
 def load_config(name:str, # packaged config name or YAML path
-                overrides:list|None=None) -> RunConfig:
-    "Read a config file, apply `key=value` overrides, and check it."
-    d = yaml.safe_load(config_path(name).read_text()) or {}
+                overrides:list|None=None, # ['key=value', ...], applied last
+                overlays:list|None=None) -> RunConfig: # overlay names merged over the file, e.g. ['published']
+    "Read a config file (its `base:` files first), merge overlays, apply `key=value` overrides, and check it."
+    d = read_yaml_config(config_path(name))
+    for o in overlays or []: d = merge(d, read_yaml_config(overlay_path(o, d.get('name', Path(name).stem))))
     return from_dict(RunConfig, check_config(apply_overrides(d, overrides or [])))
 
 # %% ../nbs/05a_config.ipynb #04869759
