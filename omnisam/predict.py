@@ -11,16 +11,16 @@ import cv2
 import numpy as np
 import torch
 from tqdm.auto import tqdm
-from .config import PatcherSpec, atomic_write
+from .config import PatcherSpec, atomic_write, cli, check_writable, EXIT_OK, EXIT_SKIPPED
 from .data import CLASS_SETS, IGNORE, ClassSet, get_class_set, colorize, read_image
 from .inference import window_predictions
 from .model import load_checkpoint
 from .patcher import Patcher, VoteMerger, MeanMerger
 
 # %% auto #0
-__all__ = ['KINDS', 'PANORAMIC_SETS', 'OUTPUTS', 'IMAGE_EXTS', 'as_image', 'image_kind', 'default_patcher', 'choose_patcher',
-           'numbered_class_set', 'checkpoint_class_set', 'checkpoint_patcher_specs', 'pick_device', 'pick_dtype',
-           'segment_with_probs', 'overlay', 'Prediction', 'Predictor', 'output_paths', 'write_png_atomic',
+__all__ = ['KINDS', 'MIN_HEIGHT', 'PANORAMIC_SETS', 'OUTPUTS', 'IMAGE_EXTS', 'as_image', 'image_kind', 'default_patcher',
+           'choose_patcher', 'numbered_class_set', 'checkpoint_class_set', 'checkpoint_patcher_specs', 'pick_device',
+           'pick_dtype', 'segment_with_probs', 'overlay', 'Prediction', 'Predictor', 'output_paths', 'write_png_atomic',
            'save_prediction', 'legend_image', 'list_inputs', 'predict_files', 'default_out', 'parse_args', 'main']
 
 # %% ../nbs/08a_predict.ipynb #370b4647
@@ -53,12 +53,15 @@ def as_image(pano, # a path, a NumPy array (H, W, 3), a PIL image, or a torch te
             raise ValueError(f'{name}: tensor of shape {tuple(pano.shape)}; expected (3, H, W){hint}')
         x = pano.detach().cpu()
         return (x.float().div(255) if x.dtype == torch.uint8 else _check_range(x.float(), name)), name
-    if hasattr(pano, 'convert') and hasattr(pano, 'size'): return _from_hwc(np.asarray(pano.convert('RGB')), name), name  # PIL
+    if hasattr(pano, 'convert') and hasattr(pano, 'size'):                             # PIL, EXIF orientation applied as OpenCV does
+        from PIL import ImageOps
+        return _from_hwc(np.asarray(ImageOps.exif_transpose(pano).convert('RGB')), name), name
     if isinstance(pano, np.ndarray): return _check_range(_from_hwc(pano, name), name), name
     raise TypeError(f'{name}: cannot read a {type(pano).__name__} as an image; pass a path, a NumPy array, a PIL image or a tensor')
 
 # %% ../nbs/08a_predict.ipynb #06d0a7e3
 KINDS = {'panorama': 2.0, 'strip': 2048 / 400}   # W/H of the accepted image shapes
+MIN_HEIGHT = 16                                  # pixels: smaller images are refused
 _ACCEPTED = 'an equirectangular panorama with W/H = 2 (e.g. 4096×2048, 1024×512) or a DensePASS-like strip with W/H = 5.12 (e.g. 2048×400)'
 
 def _close(a:float, b:float) -> bool: return abs(a - b) <= 0.01 * b
@@ -67,6 +70,8 @@ def image_kind(hw:tuple, # the image's (H, W)
                name:str='image') -> str: # a key of KINDS
     "'panorama' (2:1) or 'strip' (5.12:1), or a ValueError naming the image, its size and the accepted shapes."
     H, W = hw
+    if H < MIN_HEIGHT: raise ValueError(f'{name} is {W}×{H}: too small; predict needs images at least {MIN_HEIGHT} pixels high '
+                                        f'(e.g. a {2 * MIN_HEIGHT}×{MIN_HEIGHT} panorama)')
     for kind, aspect in KINDS.items():
         if H > 0 and _close(W / H, aspect): return kind
     raise ValueError(f'{name} is {W}×{H} (W/H = {W / max(H, 1):.3f}), which is neither shape predict accepts: {_ACCEPTED}')
@@ -286,7 +291,6 @@ def predict_files(predictor:Predictor, files:list, # from `list_inputs`
     rank, n = (accelerator.process_index, accelerator.num_processes) if accelerator else (0, 1)
     main = accelerator.is_main_process if accelerator else True
     res = dict(written=[], skipped=[], failed=[])
-    if main: write_png_atomic(Path(out) / 'legend.png', legend_image(predictor.class_set))
     for f in tqdm(files[rank::n], desc='predict', unit='file', disable=not (progress and main)):
         if not overwrite and all(p.exists() for p in output_paths(out, f.stem).values()):
             res['skipped'].append(str(f)); continue
@@ -295,6 +299,7 @@ def predict_files(predictor:Predictor, files:list, # from `list_inputs`
             res['failed'].append((str(f), str(e)))
             tqdm.write(f'{f}: skipped: {e}', file=sys.stderr); continue
         save_prediction(p, out, f.stem); res['written'].append(str(f))
+    if res['written']: write_png_atomic(Path(out) / 'legend.png', legend_image(predictor.class_set))   # (same bytes from any process)
     return res
 
 # %% ../nbs/08a_predict.ipynb #ea997f1b
@@ -304,11 +309,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog='python -m omnisam.predict', description='Segment panoramas with an omnisam '
                                  'checkpoint: per input a label PNG (class ids), a colour PNG and an overlay, plus legend.png.')
     ap.add_argument('--checkpoint', required=True, help='omnisam checkpoint (model, classes and patcher inside)')
-    ap.add_argument('inputs', nargs='+', help='panorama files (W/H = 2, or 5.12 strips) and/or folders of them')
+    ap.add_argument('inputs', nargs='+', help='panorama files (W/H = 2, or 5.12 strips; at least 16 px high) and/or folders of them')
     ap.add_argument('--out', help='output folder (default: predictions_<checkpoint stem>/ next to the checkpoint)')
     ap.add_argument('--overwrite', action='store_true', help='redo inputs whose three outputs already exist')
     ap.add_argument('--how', default='mean', choices=['mean', 'vote'], help='merge: mean probabilities (default) or the published vote')
     ap.add_argument('--cpu', action='store_true', help='run on CPU even if CUDA is available')
+    ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
     return ap.parse_args(argv)
 
 def _gather_failed(acc, n_failed:int) -> int: # failures over all processes
@@ -316,24 +322,24 @@ def _gather_failed(acc, n_failed:int) -> int: # failures over all processes
     from accelerate.utils import gather_object
     return sum(gather_object([n_failed]))
 
-def main(argv=None) -> int: # exit status: 0 all done, 1 some inputs skipped as unreadable / wrong shape, 2 bad usage
+@cli('omnisam.predict')
+def main(argv=None) -> int: # exit status: 0 all done, 1 some inputs skipped (unreadable, wrong shape, too small), 2 bad usage or input
     "`python -m omnisam.predict …` / `accelerate launch -m omnisam.predict …`."
-    try: a = parse_args(argv)
-    except SystemExit as e: return e.code
+    a = parse_args(argv)
+    files = list_inputs(a.inputs)                                    # every check before any work: inputs, checkpoint, output
+    if not Path(a.checkpoint).is_file(): raise FileNotFoundError(f'checkpoint {a.checkpoint} does not exist')
+    out = Path(a.out) if a.out else default_out(a.checkpoint)
+    check_writable(out, fix='choose another --out' if a.out else 'pass --out DIR (the default is next to the checkpoint)')
     from accelerate import Accelerator
     acc = Accelerator(cpu=a.cpu or not torch.cuda.is_available())
-    try:
-        files = list_inputs(a.inputs)
-        predictor = Predictor.from_checkpoint(a.checkpoint, acc.device)
-    except (OSError, ValueError, RuntimeError) as e:                  # RuntimeError: a corrupt checkpoint
-        print(f'error: {e}', file=sys.stderr); return 2
-    out = Path(a.out) if a.out else default_out(a.checkpoint)
+    try: predictor = Predictor.from_checkpoint(a.checkpoint, acc.device)
+    except RuntimeError as e: raise ValueError(f'checkpoint {a.checkpoint}: {e}') from e    # tensors that do not fit its config
     res = predict_files(predictor, files, out, a.how, a.overwrite, acc)
     failed = _gather_failed(acc, len(res['failed']))
     rank = f'[rank {acc.process_index}] ' if acc.num_processes > 1 else ''
     print(f"{rank}{len(res['written'])} predicted, {len(res['skipped'])} skipped (outputs exist; --overwrite redoes them), "
-          f"{len(res['failed'])} unreadable or wrong shape; outputs in {out}")
-    return 1 if failed else 0
+          f"{len(res['failed'])} unreadable, too small or wrong shape; outputs in {out}")
+    return EXIT_SKIPPED if failed else EXIT_OK
 
 # %% ../nbs/08a_predict.ipynb #da700a8b
 #|eval: false
