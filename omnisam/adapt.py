@@ -13,7 +13,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from .config import RunConfig, load_config, prepare_run_dir, run_dir, atomic_write, to_dict
 from .model import load_checkpoint, save_checkpoint, read_checkpoint
-from .train import (build_source, collate_sequences, epoch_batches, reverse_this, class_weights, lr_factor,
+from .train import (build_source, collate_sequences, epoch_batches, StepBatches, sequence_loader, reverse_this, class_weights, lr_factor,
                            _accelerator, _rng_state, _set_rng_state, RunLog, param_checksum, validate, check_init_checkpoint)
 from .prototypes import PrototypeBank, batch_prototypes, prototype_loss
 from .inference import segment_panorama
@@ -232,6 +232,8 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
         acc.wait_for_everyone()
 
     rounds_log, stop = [], a.max_steps
+    src_order = StepBatches(len(source), a.batch_size, cfg.seed, R, W, step, total if stop is None else min(total, stop))
+    src_iter = iter(sequence_loader(source, src_order, cfg.num_workers, acc.device, cfg.seed + step))   # source batches read ahead
     while step < total and (stop is None or step < stop):
         rnd = max(r for r in range(a.rounds) if starts[r] <= step)
         if step == starts[rnd] or not all(label_path(labels_dir, rnd, i).exists() for i in chunks[rnd]):
@@ -245,8 +247,7 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
             if stop is not None and step >= stop: break
             tb = batches[k]
             tw, tl = zip(*[target_windows(target, i, tpatch, label_path(labels_dir, rnd, i)) for i in tb])
-            se, sk = divmod(step, src_batches)
-            sw, sl, _ = collate_sequences([source[i] for i in epoch_batches(len(source), a.batch_size, cfg.seed, se, R, W)[sk]])
+            sw, sl, _ = next(src_iter)
             sw, sl, tw, tl = sw.to(acc.device), sl.to(acc.device), torch.stack(tw).to(acc.device), torch.stack(tl).to(acc.device)
             rs, rt = reverse_this(cfg.seed + 1, rnd, k, a.reverse_prob), reverse_this(cfg.seed + 2, rnd, k, a.reverse_prob)
             counter = rnd * src_batches + k + 1                   # the published prototype step counter (§5.3)
