@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""Check a dataset on disk: counts per split and every missing, unreadable or mismatched file; exit status 1 if broken.
+"""Check a dataset on disk: counts per split and every missing, unreadable or mismatched file.
+Exit status 0 good, 1 broken (or warnings with --strict), 2 bad arguments or unusable root (see data_prep/README.md).
 Thin wrapper: the logic lives in omnisam.loaders (nbs/02a_loaders.ipynb). Run with --help for options."""
 import sys
 from omnisam.loaders import check_main

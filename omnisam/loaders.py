@@ -14,10 +14,10 @@ from torch.utils.data import Dataset
 from .data import *
 
 # %% auto #0
-__all__ = ['DATASETS', 'CHECK_KINDS', 'data_root', 'natural_key', 'Sample', 'SegDataset', 'collate', 'Cityscapes', 'SynPASS',
-           'DensePASS', 'StanfordPinhole', 'StanfordPano', 'yaw_order', 'StanfordPinholeSequences', 'make_dataset',
-           'DataConfig', 'CheckReport', 'check_dataset', 'cache_stanford', 'check_main', 'convert_cityscapes_main',
-           'cache_stanford_main']
+__all__ = ['DATASETS', 'SYNTHETIC_GET_STARTED', 'CHECK_KINDS', 'data_root', 'natural_key', 'Sample', 'SegDataset', 'collate',
+           'Cityscapes', 'SynPASS', 'DensePASS', 'StanfordPinhole', 'StanfordPano', 'yaw_order',
+           'StanfordPinholeSequences', 'get_started', 'make_dataset', 'DataConfig', 'CheckReport', 'check_arguments',
+           'check_dataset', 'cache_stanford', 'check_main', 'convert_cityscapes_main', 'cache_stanford_main']
 
 # %% ../nbs/02a_loaders.ipynb #e112fe79
 def data_root() -> Path:
@@ -295,6 +295,13 @@ DATASETS = { # name: (loader class, default root folder under data_root())
     'synthetic_pinhole': (StanfordPinhole, 'synthetic'), 'synthetic_pano': (StanfordPano, 'synthetic'),
     'synthetic_sequences': (StanfordPinholeSequences, 'synthetic'), 'synthetic': (StanfordPano, 'synthetic')}
 
+SYNTHETIC_GET_STARTED = 'generate it with python data_prep/make_synthetic.py --out DIR (or make demo)'
+
+def get_started(name:str) -> str:
+    "How to obtain dataset `name` (a key of DATASETS), for error messages."
+    if name.startswith('synthetic'): return SYNTHETIC_GET_STARTED
+    return getattr(DATASETS[name][0], 'get_started', '') or StanfordPinhole.get_started   # (sequences: Stanford2D3D views)
+
 def make_dataset(name:str, # a key of DATASETS
                  root=None, # dataset folder (default data/<folder of DATASETS[name]>)
                  split=None, # split name (default: the loader's default)
@@ -304,6 +311,10 @@ def make_dataset(name:str, # a key of DATASETS
     cls, folder = DATASETS[name]
     if split is not None: kw['split'] = split
     try: ds = cls(root or data_root() / folder, **kw)
+    except FileNotFoundError as e:                      # the synthetic sets use the Stanford loaders: name them as asked
+        if not name.startswith('synthetic'): raise
+        raise FileNotFoundError(str(e).replace(StanfordPinhole.get_started, SYNTHETIC_GET_STARTED)
+                                .replace('stanford_pinhole', name).replace('stanford_pano', name)) from None
     except TypeError as e:                              # an option this loader does not take (e.g. `length` of sequences)
         if 'unexpected keyword argument' not in str(e): raise
         import inspect
@@ -359,12 +370,27 @@ def _check_split(ds, key:str, rep:CheckReport, limit=None):
     rep.counts[key]['labelled'] = labelled
     rep.errors += [e for e in dict.fromkeys(errs) if e not in rep.errors]
 
+def check_arguments(name:str, root=None, splits=None, limit:int|None=None, train_root=None):
+    "Refuse what makes a check meaningless, before checking anything: an unusable root, an unknown split, a limit < 1."
+    root = Path(root or data_root() / DATASETS[CHECK_KINDS[name][0]][1])
+    if not root.is_dir():
+        what = 'is a file, not a folder' if root.exists() else 'not found'
+        raise (NotADirectoryError if root.exists() else FileNotFoundError)(
+            f'{name} root {root} {what}; {get_started(CHECK_KINDS[name][0])}, or pass its folder (--root)')
+    allowed = sorted(set().union(*(DATASETS[k][0].splits for k in CHECK_KINDS[name])))
+    for s in splits or []:
+        if s not in allowed: raise ValueError(f'{name} has no split {s!r}; choose from {", ".join(allowed)} (--split)')
+    if limit is not None and limit < 1: raise ValueError(f'limit must be at least 1 (or left out to check everything), got {limit}')
+    if train_root is not None and not Path(train_root).is_dir():
+        raise FileNotFoundError(f'DensePASStrain folder {train_root} (--train-root) not found: pass the folder holding leftImg8bit/<City>/')
+
 def check_dataset(name:str, # a key of CHECK_KINDS ('stanford' / 'synthetic' check pinhole and panoramas)
                   root=None, splits=None, # splits to check (default: all of the dataset)
                   limit:int|None=None, # check at most this many samples per split (spread evenly)
                   **kw) -> CheckReport: # loader options (fold, train_root, semantic_labels, ...)
     "Read every sample of a dataset and report counts and every problem found."
     if name not in CHECK_KINDS: raise ValueError(f'unknown dataset {name!r}; choose one of {sorted(CHECK_KINDS)}')
+    check_arguments(name, root, splits, limit, kw.get('train_root'))
     rep = CheckReport(name, str(root or data_root() / DATASETS[CHECK_KINDS[name][0]][1]))
     for kind in CHECK_KINDS[name]:
         for split in splits or _CHECK_SPLITS.get(kind, ('train', 'val')):
@@ -406,27 +432,36 @@ def cache_stanford(root=None, # Stanford2D3D-layout root
     return n
 
 # %% ../nbs/02a_loaders.ipynb #95314674
-def _cli(main):
-    "Run a command-line main; report bad input as one line and exit status 2 instead of a traceback."
-    def run(argv=None) -> int:
-        try: return main(argv)
-        except (OSError, ValueError) as e:
-            print(f'error: {e}', file=sys.stderr); return 2
-    run.__doc__ = main.__doc__
-    return run
+def _cli(prog:str):
+    "Every command's convention (`omnisam.config.cli`: 0 / 1 / 2, one-line errors, `--debug`), imported when run (omnisam.config imports this module)."
+    def deco(main):
+        def run(argv=None) -> int:
+            from omnisam.config import cli
+            return cli(prog)(main)(argv)
+        run.__doc__, run.__name__ = main.__doc__, main.__name__
+        return run
+    return deco
 
-@_cli
-def check_main(argv=None) -> int: # exit status: 0 good, 1 broken
+def _at_least_1(s:str) -> int:
+    "argparse type: a whole number ≥ 1."
+    try: n = int(s)
+    except ValueError: n = 0
+    if n < 1: raise argparse.ArgumentTypeError(f'must be a whole number ≥ 1 (leave --limit out to check everything), got {s!r}')
+    return n
+
+@_cli('data_prep/check.py')
+def check_main(argv=None) -> int: # exit status: 0 good, 1 broken (or warnings with --strict), 2 bad arguments or unusable root
     "`data_prep/check.py`: validate a dataset on disk."
     ap = argparse.ArgumentParser(description='Check a dataset: counts per split and every missing, unreadable or mismatched file.')
     ap.add_argument('--dataset', required=True, choices=sorted(CHECK_KINDS))
     ap.add_argument('--root', help='dataset folder (default data/<name>)')
     ap.add_argument('--split', nargs='*', help='splits to check (default all)')
-    ap.add_argument('--fold', type=int, default=1, help='Stanford2D3D fold (1, 2, 3)')
+    ap.add_argument('--fold', type=int, default=1, choices=[1, 2, 3], help='Stanford2D3D fold (1, 2, 3)')
     ap.add_argument('--train-root', help='DensePASStrain folder (unlabelled DensePASS)')
     ap.add_argument('--semantic-labels', help='Stanford2D3D semantic_labels.json if not under the root')
-    ap.add_argument('--limit', type=int, help='check at most N samples per split')
+    ap.add_argument('--limit', type=_at_least_1, help='check at most N ≥ 1 samples per split (default: all)')
     ap.add_argument('--strict', action='store_true', help='treat warnings (e.g. missing areas) as errors')
+    ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
     a = ap.parse_args(argv)
     kw = {k: v for k, v in dict(train_root=a.train_root).items() if v}
     if a.dataset.startswith(('stanford', 'synthetic')): kw.update(fold=a.fold, semantic_labels=a.semantic_labels)
@@ -435,7 +470,7 @@ def check_main(argv=None) -> int: # exit status: 0 good, 1 broken
     print(rep)
     return int(not rep.ok or (a.strict and bool(rep.warnings)))
 
-@_cli
+@_cli('data_prep/convert_cityscapes.py')
 def convert_cityscapes_main(argv=None) -> int:
     "`data_prep/convert_cityscapes.py`: labelIds → labelTrainIds."
     ap = argparse.ArgumentParser(description='Write Cityscapes *_gtFine_labelTrainIds.png from *_gtFine_labelIds.png.')
@@ -445,7 +480,7 @@ def convert_cityscapes_main(argv=None) -> int:
     print(f'wrote {convert_cityscapes_labels(a.root, a.overwrite)} trainId labels under {a.root}')
     return 0
 
-@_cli
+@_cli('data_prep/cache_stanford.py')
 def cache_stanford_main(argv=None) -> int:
     "`data_prep/cache_stanford.py`: decode Stanford2D3D labels once."
     ap = argparse.ArgumentParser(description='Decode Stanford2D3D semantic PNGs into cached class-id PNGs (semantic_<C>cls/).')
