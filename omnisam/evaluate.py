@@ -14,13 +14,13 @@ from .data import get_class_set, colorize, write_png
 from .loaders import make_dataset
 from .patcher import Patcher
 from .inference import segment_panorama
-from .config import PatcherSpec
+from .config import PatcherSpec, atomic_write, cli, check_writable, EXIT_OK
 from .model import load_checkpoint
 
 # %% auto #0
-__all__ = ['EVAL_PRESETS', 'confusion_matrix', 'miou_from_confusion', 'metrics_table', 'plot_confusion', 'EvalPreset',
-           'eval_preset', 'evaluate', 'write_atomic', 'default_out', 'checkpoint_patcher', 'evaluate_checkpoint',
-           'parse_args', 'main']
+__all__ = ['EVAL_PRESETS', 'DATASET_ALIASES', 'confusion_matrix', 'miou_from_confusion', 'metrics_table', 'plot_confusion',
+           'EvalPreset', 'eval_preset', 'canonical_dataset', 'evaluate', 'write_atomic', 'default_out',
+           'checkpoint_patcher', 'evaluate_checkpoint', 'parse_args', 'main']
 
 # %% ../nbs/08_evaluate.ipynb #49d3e34a
 def confusion_matrix(pred:torch.Tensor, # (...) predicted class ids; outside [0, C) = no prediction
@@ -104,6 +104,13 @@ def eval_preset(dataset:str) -> EvalPreset:
     if dataset not in EVAL_PRESETS: raise ValueError(f'no evaluation preset for dataset {dataset!r}; choose one of {sorted(EVAL_PRESETS)}')
     return EVAL_PRESETS[dataset]
 
+# %% ../nbs/08_evaluate.ipynb #38302375
+DATASET_ALIASES = {'synthetic': 'synthetic_pano'}   # other names of one dataset: one protocol
+
+def canonical_dataset(name:str) -> str:
+    "The one name a dataset is evaluated under (`synthetic` → `synthetic_pano`)."
+    return DATASET_ALIASES.get(name, name)
+
 # %% ../nbs/08_evaluate.ipynb #46129af7
 def _same(x): return x  # DataLoader collate for batch_size=None: the item as the dataset returns it
 
@@ -155,45 +162,58 @@ def _json_safe(x): # NaN -> null, tensors -> lists, paths -> str
     return x
 
 def write_atomic(path, text:str):
-    "Write a text file atomically: a temp file in the same folder, then `os.replace`."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix='.tmp_', suffix=path.suffix)
-    try:
-        with os.fdopen(fd, 'w') as f: f.write(text)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.unlink(tmp)
+    "Write a text file atomically with the permissions the umask gives (`omnisam.config.atomic_write`)."
+    atomic_write(path, text)
 
 def default_out(checkpoint, dataset:str, split:str) -> Path: return Path(checkpoint).resolve().parent / f'eval_{dataset}_{split}'
 
 # %% ../nbs/08_evaluate.ipynb #40b018fa
 def checkpoint_patcher(extras:dict, dataset:str, window:int):
-    "The val patcher a checkpoint's run was scored with, if that run's val set is `dataset` (else None)."
+    "The val patcher a checkpoint's run was scored with, if that run's val set is `dataset` (or another name of it; else None)."
     spec = (extras.get('run_config') or {}).get('val') or {}
-    if spec.get('data', {}).get('name') != dataset or not spec.get('patcher'): return None
+    name = spec.get('data', {}).get('name')
+    if name is None or canonical_dataset(name) != canonical_dataset(dataset) or not spec.get('patcher'): return None
     return PatcherSpec(**spec['patcher']).build(window)
 
+def _dataset_options(dataset:str, root, split:str, train_root, classes:str) -> dict:
+    "Loader options; the unlabelled DensePASS train set is looked for at --train-root, else next to --root, else at --root."
+    kw = dict(classes=classes)
+    if dataset == 'densepass' and split == 'train' and (train_root or root):
+        sib = Path(root).parent / 'DensePASStrain' if root else None
+        kw['train_root'] = str(train_root or (sib if sib is not None and sib.is_dir() else root))
+    return kw
+
 def evaluate_checkpoint(checkpoint, # omnisam checkpoint (config inside)
-                        dataset:str, # key of EVAL_PRESETS
+                        dataset:str, # key of EVAL_PRESETS (an alias such as `synthetic` is resolved first)
                         root=None, # dataset folder (default data/<name>)
                         split:str='val',
                         out=None, # folder for metrics.json / metrics.md (default <checkpoint folder>/eval_<dataset>_<split>)
                         how:str='vote', memory:bool=True, canvas:bool=False,
                         save_predictions:bool=False, # colourised PNGs under <out>/predictions
                         accelerator=None, progress:bool=True, num_workers:int=0,
+                        train_root=None, # DensePASStrain folder for densepass split train (default: next to root, else root)
                        ) -> dict: # the metrics as written to metrics.json
     "Evaluate a checkpoint on a dataset's labelled split (with its own run's val patcher if it was scored on that dataset, else the dataset's test preset); write metrics."
+    dataset = canonical_dataset(dataset)
     preset = eval_preset(dataset)
-    ds = make_dataset(dataset, root, split, classes=preset.classes)
+    if not Path(checkpoint).is_file(): raise FileNotFoundError(f'checkpoint {checkpoint} does not exist')
+    out_given = out is not None                                                # every check before any work
+    out = Path(out) if out_given else default_out(checkpoint, dataset, split)
+    check_writable(out, fix='choose another --out' if out_given else 'pass --out DIR (the default is next to the checkpoint)')
+    ds = make_dataset(dataset, root, split, **_dataset_options(dataset, root, split, train_root, preset.classes))
+    if getattr(ds, 'samples', None) and ds.samples[0].label is None:
+        raise ValueError(f'{dataset} {split} under {ds.root} is unlabelled: evaluate needs a labelled split (e.g. --split val)')
     device = accelerator.device if accelerator else 'cpu'
-    model, extras = load_checkpoint(str(checkpoint), device)
+    try: model, extras = load_checkpoint(str(checkpoint), device)
+    except RuntimeError as e:
+        if isinstance(e, ValueError): raise
+        raise ValueError(f'checkpoint {checkpoint}: {e}') from e             # tensors that do not fit its config
     mc = model.cfg
     if mc.num_classes != ds.classes.num_classes:
         raise ValueError(f'checkpoint {checkpoint} predicts {mc.num_classes} classes but {dataset} is scored in class set '
                          f'{ds.classes.name!r} with {ds.classes.num_classes}: pass a checkpoint trained for {ds.classes.name!r}')
     patcher, preset_name = checkpoint_patcher(extras, dataset, mc.image_size), None
     if patcher is None: patcher, preset_name = Patcher.from_preset(preset.patcher, window=mc.image_size), preset.patcher
-    out = Path(out) if out is not None else default_out(checkpoint, dataset, split)
     res = evaluate(model, ds, patcher, accelerator, how, memory, canvas,
                    out / 'predictions' if save_predictions else None, progress, num_workers)
     report = dict(dataset=dataset, split=split, root=str(ds.root), checkpoint=str(Path(checkpoint).resolve()),
@@ -217,8 +237,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog='accelerate launch -m omnisam.evaluate',
                                  description='mIoU of an omnisam checkpoint on a labelled panoramic test set.')
     ap.add_argument('--checkpoint', required=True, help='omnisam checkpoint (model config inside)')
-    ap.add_argument('--dataset', required=True, choices=sorted(EVAL_PRESETS))
+    ap.add_argument('--dataset', required=True, choices=sorted(EVAL_PRESETS), help='synthetic is another name of synthetic_pano')
     ap.add_argument('--root', help='dataset folder (default data/<name>, or $OMNISAM_DATA/<name>)')
+    ap.add_argument('--train-root', help='DensePASStrain folder for --dataset densepass --split train (default: next to --root, else --root)')
     ap.add_argument('--split', default='val')
     ap.add_argument('--out', help='output folder (default <checkpoint folder>/eval_<dataset>_<split>)')
     ap.add_argument('--how', default='vote', choices=['vote', 'mean'], help='merge of window predictions (vote: published)')
@@ -227,26 +248,24 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument('--save-predictions', action='store_true', help='write colourised predictions to <out>/predictions')
     ap.add_argument('--workers', type=int, default=0, help='DataLoader workers per process')
     ap.add_argument('--cpu', action='store_true', help='run on CPU even if CUDA is available')
+    ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
     return ap.parse_args(argv)
 
-def main(argv=None) -> int: # exit status: 0 done, 2 bad input
+@cli('omnisam.evaluate')
+def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing written)
     "`accelerate launch -m omnisam.evaluate …` / `python -m omnisam.evaluate …`."
     a = parse_args(argv)
     from accelerate import Accelerator
     acc = Accelerator(cpu=a.cpu or not torch.cuda.is_available())
-    try:
-        rep = evaluate_checkpoint(a.checkpoint, a.dataset, a.root, a.split, a.out, a.how, not a.no_memory, a.canvas,
-                                  a.save_predictions, acc, num_workers=a.workers)
-    except (OSError, ValueError) as e:
-        rank = f'[rank {acc.process_index}] ' if acc.num_processes > 1 else ''
-        print(f'{rank}error: {e}', file=sys.stderr); return 2
+    rep = evaluate_checkpoint(a.checkpoint, a.dataset, a.root, a.split, a.out, a.how, not a.no_memory, a.canvas,
+                              a.save_predictions, acc, num_workers=a.workers, train_root=a.train_root)
     if acc.is_main_process:
-        out = Path(a.out) if a.out else default_out(a.checkpoint, a.dataset, a.split)
+        out = Path(a.out) if a.out else default_out(a.checkpoint, rep['dataset'], a.split)
         res = dict(miou=rep['miou'], iou=list(rep['per_class_iou'].values()), acc=list(rep['per_class_acc'].values()),
                    pixel_acc=rep['pixel_acc'], mean_acc=rep['mean_acc'])
         print(metrics_table(res, list(rep['per_class_iou'])))
         print(f'mIoU {_pct(rep["miou"])}% on {rep["images"]} panoramas ({acc.num_processes} process(es)); wrote {out}/metrics.json')
-    return 0
+    return EXIT_OK
 
 # %% ../nbs/08_evaluate.ipynb #24c96c0d
 #|eval: false
