@@ -16,8 +16,9 @@ from .loaders import DataConfig
 
 # %% auto #0
 __all__ = ['CLASS_WEIGHTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'epoch_batches', 'reverse_this', 'StepBatches',
-           'sequence_loader', 'class_weights', 'check_init_checkpoint', 'build_source', 'RunLog', 'param_checksum',
-           'train', 'validate', 'main']
+           'sequence_loader', 'accumulation', 'AccumulatedBatches', 'reverse_samples', 'accumulated_loss_steps',
+           'class_weights', 'check_init_checkpoint', 'build_source', 'RunLog', 'param_checksum', 'train', 'validate',
+           'main']
 
 # %% ../nbs/06_train.ipynb #7a337d5b
 class WindowSequences(Dataset):
@@ -88,6 +89,65 @@ def sequence_loader(dataset:Dataset, # `WindowSequences` (items: windows, labels
     return DataLoader(dataset, batch_sampler=sampler, collate_fn=collate_sequences, num_workers=num_workers,
                       pin_memory=torch.device(device).type == 'cuda', persistent_workers=num_workers > 0,
                       generator=torch.Generator().manual_seed(seed))
+
+# %% ../nbs/06_train.ipynb #acc0cd01
+def accumulation(global_batch:int|None, # sequences per optimiser step over all processes (None: batch_size per process)
+                 batch_size:int, # the most sequences one process runs at once
+                 world:int) -> tuple: # (micro-batch size, micro-batches per step) of each process
+    "Split a global batch over processes and micro-batches, so the effective batch does not depend on the process count."
+    if global_batch is None: return batch_size, 1
+    if global_batch % world:
+        raise ValueError(f'global batch {global_batch} cannot be shared by {world} processes: use a process count that divides it')
+    share = global_batch // world
+    micro = min(batch_size, share)
+    while share % micro: micro -= 1                       # the largest micro-batch <= batch_size that divides the share
+    return micro, share // micro
+
+class AccumulatedBatches(StepBatches):
+    "`StepBatches` of micro-batches: `accum` per optimiser step, steps counted per epoch (an epoch's leftover micro-batches skipped)."
+    def __init__(self, n:int, batch_size:int, seed:int, rank:int=0, world:int=1, start:int=0, stop:int=0, accum:int=1):
+        super().__init__(n, batch_size, seed, rank, world, start, stop)
+        self.accum, self.steps_per_epoch = accum, self.per_epoch // accum
+        if self.steps_per_epoch == 0 and stop > start:
+            raise ValueError(f'{n} sequences give {self.per_epoch} micro-batches of {batch_size} per process, fewer than the '
+                             f'{accum} one step accumulates: lower train.global_batch or add data')
+    def __len__(self): return super().__len__() * self.accum
+    def __iter__(self):
+        for s in range(self.start, self.stop):
+            e, k = divmod(s, self.steps_per_epoch)
+            for j in range(self.accum): yield self.batch(e * self.per_epoch + k * self.accum + j)
+
+def reverse_samples(windows:torch.Tensor, labels:torch.Tensor, # (B, T, ...) a batch of sequences and their labels
+                    seed:int, epoch:int, step:int, p:float) -> tuple: # (windows, labels) with some sequences reversed
+    "Reverse each sequence on its own with probability `p` (the published per-sample reversal), by flipping its windows."
+    flip = torch.rand(windows.shape[0], generator=torch.Generator().manual_seed(seed * 7919 + epoch * 100003 + step + 1)) < p
+    if not flip.any(): return windows, labels
+    f = flip.to(windows.device)
+    pick = lambda x: torch.where(f.view(-1, *[1] * (x.dim() - 1)), x.flip(1), x)
+    return pick(windows), pick(labels)
+
+def accumulated_loss_steps(model, acc, # the prepared model and its Accelerator (gradient_accumulation_steps = len(micro))
+                           micro:list, # [(windows (b, T, 3, S, S), labels (b, T, S, S))] the micro-batches of one step
+                           loss_fn, optimizer, per_window_step:bool=True, reverse:bool=False) -> torch.Tensor: # (T,) mean losses
+    "`sequence_loss_steps` over micro-batches with gradients accumulated by Accelerate: per window (window t of every micro-batch, then its step) or per sequence."
+    t_n, n = micro[0][0].shape[1], len(micro)
+    losses = torch.zeros(t_n)
+    def one(forward):                                     # forward, backward; the optimiser steps at the last micro-batch only
+        with acc.accumulate(model):
+            loss = forward()
+            acc.backward(loss.mean()); optimizer.step(); optimizer.zero_grad(set_to_none=True)
+        return loss.detach().float().cpu() / n
+    if per_window_step:
+        banks = [getattr(model, 'module', model).new_bank() for _ in micro]
+        for t in (reversed(range(t_n)) if reverse else range(t_n)):
+            for (w, l), bank in zip(micro, banks): losses[t] += one(lambda: loss_fn(model(w[:, t], bank=bank)[0], l[:, t]))
+        return losses
+    for w, l in micro:
+        def seq(w=w, l=l):
+            out = model(w, reverse=reverse)
+            return torch.stack([loss_fn(out.logits[:, t], l[:, t]) for t in range(t_n)])
+        losses += one(seq)
+    return losses
 
 # %% ../nbs/06_train.ipynb #76fd56e2
 _ENET19 = [2.8149, 6.9850, 3.7890, 9.9428, 9.7702, 9.5111, 10.3114, 10.0265, 4.6323, 9.5608, 7.8698, 9.5169,
@@ -172,6 +232,7 @@ def param_checksum(model) -> torch.Tensor: # (2,) float64: sum and sum of square
 
 def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=None, progress:bool=True) -> dict:
     "Source training; returns a summary (also written to the run directory as train_summary.json)."
+    if cfg.train.reverse_draw not in ('batch', 'sample'): raise ValueError(f"train.reverse_draw must be 'batch' or 'sample', got {cfg.train.reverse_draw!r}")
     acc = _accelerator(cfg, cpu)
     source = build_source(cfg)                                             # fails here if the data is missing
     val = cfg.val.data.build() if cfg.val is not None and cfg.eval_every else None
@@ -183,10 +244,12 @@ def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=
         if cfg.sam2_checkpoint is None and not acc.is_main_process: warnings.simplefilter('ignore')
         model = build_model(cfg.model, cfg.sam2_checkpoint)
     if cfg.init_checkpoint: model.load_state_dict(read_checkpoint(cfg.init_checkpoint)['model'])
-    batches_per_epoch = len(epoch_batches(len(source), cfg.train.batch_size, cfg.seed, 0, acc.process_index, acc.num_processes))
+    micro, accum = accumulation(cfg.train.global_batch, cfg.train.batch_size, acc.num_processes)
+    acc.gradient_accumulation_steps = accum                              # Accelerate syncs and steps every `accum` micro-batches
+    batches_per_epoch = len(epoch_batches(len(source), micro, cfg.seed, 0, acc.process_index, acc.num_processes)) // accum
     if batches_per_epoch == 0:
-        raise ValueError(f'{len(source)} source sequences cannot fill one batch of {cfg.train.batch_size} per process on '
-                         f'{acc.num_processes} processes: lower train.batch_size or add data')
+        raise ValueError(f'{len(source)} source sequences cannot fill one batch of {micro * accum} per process on '
+                         f'{acc.num_processes} processes: lower train.batch_size / train.global_batch or add data')
     total = batches_per_epoch * cfg.train.epochs
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=cfg.train.lr, weight_decay=cfg.train.weight_decay)
@@ -220,16 +283,22 @@ def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=
 
     model.train()
     window_loss, seen, t0, stop = 0., 0, time.time(), cfg.train.max_steps
-    order = StepBatches(len(source), cfg.train.batch_size, cfg.seed, acc.process_index, acc.num_processes, step,
-                        total if stop is None else min(total, stop))
+    order = AccumulatedBatches(len(source), micro, cfg.seed, acc.process_index, acc.num_processes, step,
+                               total if stop is None else min(total, stop), accum)
     batches = iter(sequence_loader(source, order, cfg.num_workers, acc.device, cfg.seed + step))
     while step < total and (stop is None or step < stop):
         epoch, k = divmod(step, batches_per_epoch)
-        windows, labels, _ = next(batches)
-        windows, labels = windows.to(acc.device, non_blocking=True), labels.to(acc.device, non_blocking=True)
-        rev = reverse_this(cfg.seed, epoch, k, cfg.train.reverse_prob)
+        mbs = []
+        for j in range(accum):                                           # this step's micro-batches
+            windows, labels, _ = next(batches)
+            windows, labels = windows.to(acc.device, non_blocking=True), labels.to(acc.device, non_blocking=True)
+            if cfg.train.reverse_draw == 'sample':
+                windows, labels = reverse_samples(windows, labels, cfg.seed, epoch, k * accum + j, cfg.train.reverse_prob)
+            mbs.append((windows, labels))
+        rev = cfg.train.reverse_draw != 'sample' and reverse_this(cfg.seed, epoch, k, cfg.train.reverse_prob)
         with acc.autocast():
-            losses = sequence_loss_steps(model, windows, labels, loss_fn, opt, cfg.train.per_window_step, rev, acc.backward)
+            if accum == 1: losses = sequence_loss_steps(model, windows, labels, loss_fn, opt, cfg.train.per_window_step, rev, acc.backward)
+            else: losses = accumulated_loss_steps(model, acc, mbs, loss_fn, opt, cfg.train.per_window_step, rev)
         sched.step(); step += 1
         window_loss += losses.mean().item(); seen += 1
         if bar is not None: bar.update(1); bar.set_postfix(loss=f'{losses.mean().item():.3f}', epoch=epoch)
@@ -245,7 +314,7 @@ def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=
             model.train()
     if bar is not None: bar.close()
     sums = acc.gather(param_checksum(model).to(acc.device)).view(-1, 2).cpu()
-    summary = dict(steps=step, total_steps=total, processes=acc.num_processes,
+    summary = dict(steps=step, total_steps=total, processes=acc.num_processes, micro_batch=micro, accumulation=accum,
                    ranks_in_sync=bool(torch.allclose(sums, sums[:1].expand_as(sums), rtol=0, atol=0)),
                    checkpoint=str(folder / 'checkpoints' / 'last.pt'))
     if acc.is_main_process: atomic_write(folder / 'train_summary.json', json.dumps(summary, indent=1))
