@@ -41,11 +41,18 @@ def _check_range(x:torch.Tensor, name:str) -> torch.Tensor:
                          f'(e.g. divide uint8 values by 255)')
     return x.clamp(0, 1)
 
+def _readable(path): # the path, once it is known that this user may read it
+    "A file this user may not read is a permission problem, not a corrupt image (OpenCV cannot tell them apart)."
+    try: open(path, 'rb').close()
+    except PermissionError: raise PermissionError(f'{path}: permission denied; ask its owner to make it readable (chmod a+r)') from None
+    except OSError: pass                                              # missing etc.: read_image names it
+    return path
+
 def as_image(pano, # a path, a NumPy array (H, W, 3), a PIL image, or a torch tensor (3, H, W)
              name:str|None=None, # what errors call the image (default: the path, or 'image')
             ) -> tuple: # ((3, H, W) float32 in [0, 1] on the CPU, name)
     "Any panorama a user holds, as the float RGB tensor the model takes."
-    if isinstance(pano, (str, os.PathLike)): return read_image(pano), name or str(pano)
+    if isinstance(pano, (str, os.PathLike)): return read_image(_readable(pano)), name or str(pano)
     name = name or 'image'
     if torch.is_tensor(pano):
         if pano.dim() != 3 or pano.shape[0] != 3:
