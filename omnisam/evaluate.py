@@ -89,12 +89,13 @@ class EvalPreset:
     patcher:str                    # key of `omnisam.patcher.PRESETS`
     classes:str                    # key of `omnisam.data.CLASS_SETS`
     published_canvas:bool = False  # the published script scores on the canvas (label resized), not the label's size
+    published_memory:bool = True   # False: the published script runs every window as frame 0 (no memory)
 
 EVAL_PRESETS = {
     'densepass':      EvalPreset('densepass_test', 'dp13'),
-    'stanford_pano':  EvalPreset('stanford_pano', 'span8', published_canvas=True),
-    'synthetic_pano': EvalPreset('stanford_pano', 'span8', published_canvas=True),
-    'synthetic':      EvalPreset('stanford_pano', 'span8', published_canvas=True),
+    'stanford_pano':  EvalPreset('stanford_pano', 'span8', published_canvas=True, published_memory=False),
+    'synthetic_pano': EvalPreset('stanford_pano', 'span8', published_canvas=True, published_memory=False),
+    'synthetic':      EvalPreset('stanford_pano', 'span8', published_canvas=True, published_memory=False),
     'cityscapes':     EvalPreset('cityscapes', 'cs13'),
     'synpass':        EvalPreset('synpass', 'sp13'),
 }
@@ -188,14 +189,18 @@ def evaluate_checkpoint(checkpoint, # omnisam checkpoint (config inside)
                         root=None, # dataset folder (default data/<name>)
                         split:str='val',
                         out=None, # folder for metrics.json / metrics.md (default <checkpoint folder>/eval_<dataset>_<split>)
-                        how:str='vote', memory:bool=True, canvas:bool=False,
+                        how:str='vote', memory:bool=True,
+                        canvas:bool|None=None, # None: as the dataset's preset (`published_canvas`: Stanford2D3D on the canvas)
                         save_predictions:bool=False, # colourised PNGs under <out>/predictions
                         accelerator=None, progress:bool=True, num_workers:int=0,
                         train_root=None, # DensePASStrain folder for densepass split train (default: next to root, else root)
+                        published:bool=False, # the published protocol: canvas scoring and frame-0 windows where the preset has them
                        ) -> dict: # the metrics as written to metrics.json
     "Evaluate a checkpoint on a dataset's labelled split (with its own run's val patcher if it was scored on that dataset, else the dataset's test preset); write metrics."
     dataset = canonical_dataset(dataset)
     preset = eval_preset(dataset)
+    if canvas is None: canvas = preset.published_canvas
+    if published: memory = memory and preset.published_memory     # the canvas follows the preset unless chosen explicitly
     if not Path(checkpoint).is_file(): raise FileNotFoundError(f'checkpoint {checkpoint} does not exist')
     out_given = out is not None                                                # every check before any work
     out = Path(out) if out_given else default_out(checkpoint, dataset, split)
@@ -221,7 +226,7 @@ def evaluate_checkpoint(checkpoint, # omnisam checkpoint (config inside)
                   per_class_iou=dict(zip(res['names'], res['iou'])), per_class_acc=dict(zip(res['names'], res['acc'])),
                   classes=res['classes'], images=res['images'], pixels=res['pixels'], unpredicted=res['unpredicted'],
                   confusion=res['confusion'],
-                  settings=dict(how=how, memory=memory, canvas=canvas, passes='both', patcher_preset=preset_name or 'from the checkpoint run config',
+                  settings=dict(how=how, memory=memory, canvas=canvas, published=published, passes='both', patcher_preset=preset_name or 'from the checkpoint run config',
                                 patcher=asdict(patcher.cfg), processes=accelerator.num_processes if accelerator else 1,
                                 device=str(device)),
                   model=asdict(mc), checkpoint_extras={k: v for k, v in extras.items() if isinstance(v, (int, float, str, bool))})
@@ -244,7 +249,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument('--out', help='output folder (default <checkpoint folder>/eval_<dataset>_<split>)')
     ap.add_argument('--how', default='vote', choices=['vote', 'mean'], help='merge of window predictions (vote: published)')
     ap.add_argument('--no-memory', action='store_true', help='predict every window alone (ablation)')
-    ap.add_argument('--canvas', action='store_true', help='score on the canvas (the published Stanford2D3D protocol)')
+    sc = ap.add_mutually_exclusive_group()
+    sc.add_argument('--canvas', action='store_true', default=None, help='score on the canvas (default for Stanford2D3D, as published)')
+    sc.add_argument('--label-resolution', dest='canvas', action='store_false', default=None, help="score at the label's own resolution (default for DensePASS, Cityscapes, SynPASS)")
+    ap.add_argument('--published', action='store_true', help='the published protocol of the dataset: canvas scoring and frame-0 windows (no memory) for Stanford2D3D')
     ap.add_argument('--save-predictions', action='store_true', help='write colourised predictions to <out>/predictions')
     ap.add_argument('--workers', type=int, default=0, help='DataLoader workers per process')
     ap.add_argument('--cpu', action='store_true', help='run on CPU even if CUDA is available')
@@ -258,7 +266,7 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing
     from accelerate import Accelerator
     acc = Accelerator(cpu=a.cpu or not torch.cuda.is_available())
     rep = evaluate_checkpoint(a.checkpoint, a.dataset, a.root, a.split, a.out, a.how, not a.no_memory, a.canvas,
-                              a.save_predictions, acc, num_workers=a.workers, train_root=a.train_root)
+                              a.save_predictions, acc, num_workers=a.workers, train_root=a.train_root, published=a.published)
     if acc.is_main_process:
         out = Path(a.out) if a.out else default_out(a.checkpoint, rep['dataset'], a.split)
         res = dict(miou=rep['miou'], iou=list(rep['per_class_iou'].values()), acc=list(rep['per_class_acc'].values()),
