@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 OUT    ?= runs/demo
 
-.PHONY: install demo test bench lab clean-venv
+.PHONY: install demo test bench bench-gpu lab clean-venv
 
 $(STAMP): settings.ini setup.py
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/merge.py
 	$(PY) bench/sequence.py
+	$(PY) bench/loading.py
+
+bench-gpu: $(STAMP)
+	$(PY) bench/gpu.py
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --allow-root --no-browser --ip 127.0.0.1 nbs

@@ -111,5 +111,8 @@ def main(argv=None):
     print(f'identical predictions: {agree * 100:.4f}% of pixels (both passes), max |Δ logit| = {diff:.2e}')
     print(f'speedup reaches {speedup / bound * 100:.1f}% of its bound')
     print(f'sequence_speedup={speedup:.3f} bound={bound:.3f} encoder_share={e / (e + m):.3f}')
+    return dict(backbone=model.cfg.backbone, image_size=s, windows=n, batch=a.batch, device=a.device, dtype=a.dtype,
+                published_s=t_pub, shared_s=t_shared, encoder_ms_per_window=e * 1e3, step_ms_per_window=m * 1e3,
+                sequence_speedup=speedup, bound=bound, encoder_share=e / (e + m), agreement=agree, max_logit_diff=diff)
 
 if __name__ == '__main__': main()
