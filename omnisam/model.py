@@ -14,10 +14,10 @@ from sam2.build_sam import build_sam2
 from .memory import MemoryBank, condition_on_memory, memory_mask, encode_memory, MEMORY_MASKS
 
 # %% auto #0
-__all__ = ['TEST_HIERA', 'BACKBONES', 'TRAINABLE', 'ModelConfig', 'sam2_overrides', 'LoRAQKV', 'add_lora', 'SemanticHead',
-           'SequenceOutput', 'MemorySegmentor', 'set_trainable', 'build_model', 'forward_per_window', 'CheckpointError',
-           'read_checkpoint', 'sam2_size', 'load_sam2_weights', 'save_checkpoint', 'load_checkpoint',
-           'sequence_loss_steps']
+__all__ = ['TEST_HIERA', 'BACKBONES', 'TRAINABLE', 'SAM21_HF_IDS', 'ModelConfig', 'sam2_overrides', 'LoRAQKV', 'add_lora',
+           'SemanticHead', 'SequenceOutput', 'MemorySegmentor', 'set_trainable', 'build_model', 'forward_per_window',
+           'CheckpointError', 'read_checkpoint', 'sam2_size', 'resolve_sam2_checkpoint', 'load_sam2_weights',
+           'save_checkpoint', 'load_checkpoint', 'sequence_loss_steps']
 
 # %% ../nbs/04_model.ipynb #d3b47608
 _SAM21 = 'configs/sam2.1/sam2.1_hiera_{}.yaml'
@@ -227,8 +227,24 @@ def sam2_size(sd:dict) -> str: # a BACKBONES name, or a description of an unknow
     depth = len({k[len(pre):].split('.')[1] for k in sd if k.startswith(pre + 'blocks.')})
     return next((n for n, (_, _, wd) in BACKBONES.items() if wd == (width, depth)), f'unknown (Hiera width {width}, {depth} blocks)')
 
+SAM21_HF_IDS = {'tiny': 'facebook/sam2.1-hiera-tiny', 'small': 'facebook/sam2.1-hiera-small',
+                'base_plus': 'facebook/sam2.1-hiera-base-plus', 'large': 'facebook/sam2.1-hiera-large'}
+
+def resolve_sam2_checkpoint(spec:str) -> str: # a local file path
+    "A local checkpoint path as it is; a Hugging Face model id (`facebook/sam2.1-hiera-base-plus`, ...) through huggingface_hub's cache."
+    from sam2.build_sam import HF_MODEL_ID_TO_FILENAMES     # the SAM 2 / 2.1 ids and their checkpoint file names
+    if os.path.isfile(spec) or spec not in HF_MODEL_ID_TO_FILENAMES: return spec   # a path (read_checkpoint names a missing one)
+    from huggingface_hub import hf_hub_download, constants
+    fname = HF_MODEL_ID_TO_FILENAMES[spec][1]
+    try: return hf_hub_download(repo_id=spec, filename=fname)   # the cached file, or a download when online
+    except Exception as e:
+        raise FileNotFoundError(f'SAM 2 checkpoint {spec} ({fname}) is not in the Hugging Face cache {constants.HF_HUB_CACHE} and could '
+                                f'not be downloaded ({type(e).__name__}{", HF_HUB_OFFLINE is set" if constants.HF_HUB_OFFLINE else ""}): '
+                                f'download it once while online, or pass the path of {fname} as sam2_checkpoint') from None
+
 def load_sam2_weights(model:MemorySegmentor, path:str) -> dict: # {'missing', 'unused', 'new'}: lists of keys
-    "Load an official SAM 2.1 checkpoint into the SAM2 parts of `model` (non-strict), checking its size."
+    "Load an official SAM 2.1 checkpoint (a path or a Hugging Face model id) into the SAM2 parts of `model` (non-strict), checking its size."
+    path = resolve_sam2_checkpoint(path)
     ck = read_checkpoint(path)
     if not isinstance(ck, dict) or not isinstance(ck.get('model'), dict):
         raise ValueError(f"{path} is not a SAM 2.1 checkpoint (expected a dict with a 'model' state dict)")
