@@ -134,11 +134,11 @@ def to_dict(cfg) -> dict:
 # %% ../nbs/05a_config.ipynb #86393585
 import math
 CONFIG_RANGES = {   # dataclass name -> {field: rule}; fields not listed are only type-checked
-    'OptimConfig': dict(lr='positive', weight_decay='nonneg', epochs='count', batch_size='count', warmup='nonneg',
-                        reverse_prob='prob', max_steps='count'),
+    'OptimConfig': dict(lr='positive', weight_decay='nonneg', epochs='count', batch_size='count', global_batch='count',
+                        warmup='nonneg', reverse_prob='prob', max_steps='count'),
     'AdaptConfig': dict(lr='positive', weight_decay='nonneg', rounds='count', first_chunk='positive', confidence='prob',
-                        batch_size='count', alpha='nonneg', momentum='prob', source_weight='nonneg', reverse_prob='prob',
-                        warmup='nonneg', max_panoramas='count', max_steps='count'),
+                        batch_size='count', global_batch='count', alpha='nonneg', momentum='prob', source_weight='nonneg',
+                        reverse_prob='prob', warmup='nonneg', max_panoramas='count', max_steps='count', eval_mode_from_batch='count0'),
     'ModelConfig': dict(image_size='count', num_classes='count', num_maskmem='count', lora_rank='count', head_dim='count',
                         dropout='prob'),
     'RunConfig': dict(num_workers='count0', log_every='count', checkpoint_every='count', eval_every='count0'),
