@@ -142,7 +142,7 @@ def main(argv=None):
     t0 = time.perf_counter()
     cfg = model_config(a)
     seq_args = ['--backbone', cfg.model.backbone, '--image-size', str(cfg.model.image_size), '--device', device,
-                '--repeats', str(a.repeats)] + (['--threads', '1'] if a.dry_run else [])
+                '--repeats', str(a.repeats), '--threads', '1' if a.dry_run else '0']   # 0: torch's CPU threads left as they are
     report = dict(device=name, torch=torch.__version__, model=dict(backbone=cfg.model.backbone, image_size=cfg.model.image_size,
                   trainable=cfg.model.trainable, num_classes=cfg.model.num_classes, num_maskmem=cfg.model.num_maskmem))
     report['sequence'] = [sequence.main(seq_args + ['--dtype', d]) for d in ('bf16', 'fp32')]
