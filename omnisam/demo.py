@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_demo.ipynb #27f2aa99
 from __future__ import annotations
-import argparse, json, math, os, sys, time, warnings
+import argparse, json, math, os, statistics, sys, time, warnings
 from pathlib import Path
 import torch
 from .config import load_config, run_dir, atomic_write
@@ -12,19 +12,22 @@ from .model import load_checkpoint
 from .train import train, WindowSequences, collate_sequences
 from .adapt import adapt, num_slots, slot_of
 from .evaluate import evaluate, metrics_table
+from .loaders import make_dataset
 from .synthetic import make_synthetic
 from .data import get_class_set
 
+
 # %% auto #0
-__all__ = ['ADAPT_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'results_markdown', 'run_demo', 'write_figures', 'main']
+__all__ = ['ADAPT_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'EFFECTS', 'seed_paths', 'results_markdown', 'aggregate', 'effects',
+           'spread_markdown', 'run_seed', 'run_demo', 'write_figures', 'main']
 
 # %% ../nbs/10_demo.ipynb #657fc309
 # the ablations skip the per-round val scoring (it is for the learning curve of `adapted` only) to save time
 ADAPT_VARIANTS = {'adapted': [], 'ablation_no_prototypes': ['adapt.alpha=0', 'eval_every=0'],
                   'ablation_static_labels': ['adapt.refresh=false', 'eval_every=0']}
-VARIANTS = ('source_no_memory', 'source_memory', *ADAPT_VARIANTS)
+VARIANTS = ('source_pinhole', 'source_no_memory', 'source_memory', *ADAPT_VARIANTS)
 
-# settings per scale: `small` is the demo (≈ 20 min on 2 cores), `tiny` exercises every stage in about a minute
+# settings per scale: `small` is the demo (≤ 20 min a seed on 2 cores), `tiny` exercises every stage in about a minute
 SCALE_OVERRIDES = {
     'small': [],
     'tiny': ['model.image_size=64', 'model.num_maskmem=2', 'train.epochs=1', 'train.batch_size=2', 'train.warmup=1',
@@ -42,9 +45,16 @@ def _stage(name:str, done:Path, run, timings:dict):
     _log(f'{name}: finished in {timings[name]:.0f} s')
     return res
 
-def _config(out:Path, data:Path, scale:str, name:str, extra=()):
-    return load_config('synthetic', [f'runs_dir={out}', f'name={name}', f'source.data.root={data}', f'target.data.root={data}',
-                                     f'val.data.root={data}', *SCALE_OVERRIDES[scale], *extra])
+def seed_paths(out, # the demo's folder
+               data, # seed 0's data folder
+               seed:int) -> tuple: # (run folder, data folder) of this seed
+    "Each seed runs in `out/seed_<k>` on its own synthetic rooms: `data` for seed 0, `data_seed<k>` otherwise."
+    data = Path(data)
+    return Path(out) / f'seed_{seed}', data if seed == 0 else data.with_name(f'{data.name}_seed{seed}')
+
+def _config(out:Path, data:Path, scale:str, name:str, seed:int, extra=()):
+    return load_config('synthetic', [f'runs_dir={out}', f'name={name}', f'seed={seed}', f'source.data.root={data}',
+                                     f'target.data.root={data}', f'val.data.root={data}', *SCALE_OVERRIDES[scale], *extra])
 
 def _train_or_resume(cfg, progress):
     last = run_dir(cfg) / 'checkpoints' / 'last.pt'
@@ -54,66 +64,131 @@ def _adapt_or_resume(cfg, src, progress):
     last = run_dir(cfg) / 'checkpoints' / 'last.pt'
     return adapt(cfg, src, resume=last.exists(), progress=progress)
 
+
 # %% ../nbs/10_demo.ipynb #daea73a7
-def _evaluate(ckpt:str, cfg, memory:bool, progress:bool) -> dict:
+def _evaluate(ckpt:str, cfg, memory:bool, progress:bool, pinhole:bool=False) -> dict:
     model, _ = load_checkpoint(ckpt)
-    ds = cfg.val.data.build()
-    r = evaluate(model, ds, cfg.val.patcher.build(cfg.model.image_size), memory=memory, progress=progress)
+    if pinhole: ds, patcher = make_dataset('synthetic_pinhole', cfg.source.data.root, 'val', classes='spin8'), cfg.source.patcher
+    else: ds, patcher = cfg.val.data.build(), cfg.val.patcher
+    r = evaluate(model, ds, patcher.build(cfg.model.image_size), memory=memory, progress=progress)
     names = get_class_set(ds.classes).names
     return dict(miou=r['miou'], pixel_acc=r['pixel_acc'], images=r['images'], checkpoint=ckpt, memory=memory,
                 per_class={n: (None if math.isnan(v) else v) for n, v in zip(names, r['iou'])})
 
+def _cell(v) -> str: return '–' if v is None or (isinstance(v, float) and math.isnan(v)) else f'{100 * v:.1f}'
+
 def results_markdown(results:dict) -> str:
-    "The results table: mIoU and per-class IoU (%) per variant."
+    "The results table of one run: mIoU and per-class IoU (%) per variant."
     names = list(next(iter(results.values()))['per_class'])
     head = '| variant | mIoU | ' + ' | '.join(names) + ' |\n|---|---|' + '---|' * len(names) + '\n'
-    cell = lambda v: '–' if v is None else f'{100 * v:.1f}'
-    return head + ''.join(f"| {k} | {cell(r['miou'])} | " + ' | '.join(cell(r['per_class'][n]) for n in names) + ' |\n'
+    return head + ''.join(f"| {k} | {_cell(r['miou'])} | " + ' | '.join(_cell(r['per_class'][n]) for n in names) + ' |\n'
                           for k, r in results.items())
 
+
+# %% ../nbs/10_demo.ipynb #03c0f3a4
+EFFECTS = {'memory': ('source_memory', 'source_no_memory'), 'adaptation': ('adapted', 'source_memory'),
+           'prototype loss': ('adapted', 'ablation_no_prototypes'), 'pseudo-label refresh': ('adapted', 'ablation_static_labels')}
+
+def _spread(xs:list) -> dict: # mean, sample std (None for one value), n
+    return dict(mean=statistics.fmean(xs), std=statistics.stdev(xs) if len(xs) > 1 else None, n=len(xs))
+
+def aggregate(by_seed:dict) -> dict: # {variant: {miou, per_class (first seed), seeds {seed: miou}, mean, std, n, per_class_mean}}
+    "Per-seed results {seed: {variant: {miou, per_class}}} → each variant's single run (first seed) with its spread over seeds."
+    seeds = list(by_seed)
+    out = {}
+    for v in by_seed[seeds[0]]:
+        runs = [by_seed[s][v] for s in seeds]
+        names = list(runs[0]['per_class'])
+        pcm = {n: (statistics.fmean(xs) if (xs := [r['per_class'][n] for r in runs if r['per_class'][n] is not None]) else None) for n in names}
+        out[v] = dict(miou=runs[0]['miou'], per_class=runs[0]['per_class'], seeds={str(s): r['miou'] for s, r in zip(seeds, runs)},
+                      **_spread([r['miou'] for r in runs]), per_class_mean=pcm)
+    return out
+
+def effects(agg:dict) -> dict: # {part: {mean, std, n, seeds}} in mIoU points (fractions)
+    "Paired per-seed differences of the variants that isolate each part of the method."
+    res = {}
+    for part, (a, b) in EFFECTS.items():
+        if a in agg and b in agg:
+            d = {s: agg[a]['seeds'][s] - agg[b]['seeds'][s] for s in agg[a]['seeds']}
+            res[part] = dict(**_spread(list(d.values())), seeds=d)
+    return res
+
+def _pm(r:dict) -> str: return _cell(r['mean']) + ('' if r['std'] is None else f" ± {100 * r['std']:.1f}")
+
+def spread_markdown(agg:dict) -> str:
+    "Mean ± std (%) of mIoU per variant with per-class means, then each part's paired effect."
+    names = list(next(iter(agg.values()))['per_class'])
+    n = next(iter(agg.values()))['n']
+    head = f'| variant (mean ± std, {n} seed{"s" * (n > 1)}) | mIoU | ' + ' | '.join(names) + ' |\n|---|---|' + '---|' * len(names) + '\n'
+    rows = ''.join(f"| {k} | {_pm(r)} | " + ' | '.join(_cell(r['per_class_mean'][c]) for c in names) + ' |\n' for k, r in agg.items())
+    eff = effects(agg)
+    parts = '\n| part of the method | Δ mIoU (mean ± std) | per seed |\n|---|---|---|\n' + ''.join(
+        f"| {k} (`{EFFECTS[k][0]}` − `{EFFECTS[k][1]}`) | {_pm(e)} | {', '.join(f'{100 * d:+.1f}' for d in e['seeds'].values())} |\n" for k, e in eff.items())
+    return head + rows + parts
+
+
 # %% ../nbs/10_demo.ipynb #8f316eb0
-def run_demo(out='runs/demo', # everything goes here
-             data='data/synthetic', # the synthetic benchmark (generated if missing)
-             scale:str='small', # 'small' (the demo) or 'tiny' (a quick check of every stage)
-             seed:int=0, figures:bool=True, progress:bool=True) -> dict:
-    "Data → source training → evaluation → adaptation (+ ablations) → evaluation → results table and figures."
-    if scale not in SCALE_OVERRIDES: raise ValueError(f'scale must be one of {list(SCALE_OVERRIDES)}, got {scale!r}')
-    out, data = Path(out), Path(data)
+def run_seed(out:Path, # this seed's run folder
+             data:Path, # this seed's data folder (generated if missing)
+             scale:str, seed:int, progress:bool=True) -> tuple: # ({variant: result}, {stage: seconds})
+    "One seed: data → source training → evaluations → adaptation (+ ablations) → evaluations."
     out.mkdir(parents=True, exist_ok=True)
-    timings, t0 = {}, time.time()
+    timings = {}
     _stage('data', data / 'synthetic.json', lambda: make_synthetic(data, seed=seed, scale=scale, progress=progress), timings)
-    src_cfg = _config(out, data, scale, 'source', ['eval_every=0'])     # scored right after, with and without memory
+    src_cfg = _config(out, data, scale, 'source', seed, ['eval_every=0'])     # scored right after, with and without memory
     src = _stage('source training', run_dir(src_cfg) / 'train_summary.json', lambda: _train_or_resume(src_cfg, progress), timings)['checkpoint']
-    evals = out / 'eval'
-    results = {}
-    for variant, memory in (('source_no_memory', False), ('source_memory', True)):
+    evals, results = out / 'eval', {}
+    for variant, memory, pinhole in (('source_pinhole', False, True), ('source_no_memory', False, False), ('source_memory', True, False)):
         results[variant] = _stage(f'evaluate {variant}', evals / f'{variant}.json',
-                                  lambda: _save(evals / f'{variant}.json', _evaluate(src, src_cfg, memory, progress)), timings)
+                                  lambda: _save(evals / f'{variant}.json', _evaluate(src, src_cfg, memory, progress, pinhole)), timings)
     for variant, extra in ADAPT_VARIANTS.items():
-        cfg = _config(out, data, scale, variant, extra)
+        cfg = _config(out, data, scale, variant, seed, extra)
         ck = _stage(f'adapt {variant}', run_dir(cfg) / 'adapt_summary.json', lambda: _adapt_or_resume(cfg, src, progress), timings)['checkpoint']
         results[variant] = _stage(f'evaluate {variant}', evals / f'{variant}.json',
                                   lambda: _save(evals / f'{variant}.json', _evaluate(ck, cfg, True, progress)), timings)
-    atomic_write(out / 'results.json', json.dumps({k: dict(miou=r['miou'], per_class=r['per_class']) for k, r in results.items()}, indent=1))
-    table = results_markdown(results)
-    atomic_write(out / 'results.md', '# Synthetic benchmark results (mIoU %, val panoramas)\n\n' + table)
-    if figures: _stage('figures', out / 'figures' / 'done.json', lambda: _save(out / 'figures' / 'done.json', write_figures(out, src_cfg, results)), timings)
+    _save(out / 'results.json', {k: dict(miou=r['miou'], per_class=r['per_class']) for k, r in results.items()})
+    return results, timings
+
+def run_demo(out='runs/demo', # everything goes here, one sub-folder per seed
+             data='data/synthetic', # seed 0's synthetic benchmark (generated if missing); seed k uses data_seed<k>
+             scale:str='small', # 'small' (the demo) or 'tiny' (a quick check of every stage)
+             seeds=(0,), # one full run per seed; results get mean ± std over them
+             figures:bool=True, progress:bool=True) -> dict: # `aggregate` of the seeds' results
+    "Every seed's pipeline, then results.json/.md (single runs with mean ± std over seeds), timings and figures."
+    if scale not in SCALE_OVERRIDES: raise ValueError(f'scale must be one of {list(SCALE_OVERRIDES)}, got {scale!r}')
+    seeds = [int(s) for s in seeds]
+    if not seeds or len(set(seeds)) != len(seeds): raise ValueError(f'seeds must be distinct and at least one, got {seeds}')
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    t0, by_seed, timings = time.time(), {}, {}
+    for s in seeds:
+        _log(f'seed {s}'); by_seed[s], timings[f'seed_{s}'] = run_seed(*seed_paths(out, data, s), scale, s, progress)
+    agg = aggregate(by_seed)
+    atomic_write(out / 'results.json', json.dumps(agg, indent=1))
+    first = seed_paths(out, data, seeds[0])[0]
+    md = (f'# Synthetic benchmark results (mIoU %, `{scale}` scale)\n\nval panoramas; `source_pinhole`: pinhole val views. '
+          f'Single run: seed {seeds[0]}.\n\n' + results_markdown(by_seed[seeds[0]]) + '\n' + spread_markdown(agg))
+    atomic_write(out / 'results.md', md)
+    if figures:
+        src_cfg = _config(first, seed_paths(out, data, seeds[0])[1], scale, 'source', seeds[0])
+        _stage('figures', out / 'figures' / 'done.json', lambda: _save(out / 'figures' / 'done.json', write_figures(first, src_cfg, by_seed[seeds[0]], out / 'figures')), timings)
     timings['total'] = round(time.time() - t0, 1)
     atomic_write(out / 'timings.json', json.dumps(timings, indent=1))
-    _log(f'results ({out / "results.md"}):\n' + table)
-    return results
+    _log(f'results ({out / "results.md"}):\n' + md)
+    return agg
 
 def _save(path:Path, obj:dict) -> dict:
     atomic_write(path, json.dumps(obj, indent=1)); return obj
 
+
 # %% ../nbs/10_demo.ipynb #28c917f8
-def write_figures(out:Path, cfg, results:dict) -> dict:
-    "Draw the demo's figures from its checkpoints and results."
+def write_figures(out:Path, # a seed's run folder (checkpoints)
+                  cfg, results:dict, figs:Path) -> dict: # figs: where the PNGs go
+    "Draw the demo's figures from a seed's checkpoints and results."
     import matplotlib
     if 'matplotlib.pyplot' not in sys.modules: matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     from omnisam.figures import window_sequence, qualitative_rows, iou_bars, collect_prototypes, prototype_figure, memory_effect
-    figs = Path(out) / 'figures'; figs.mkdir(parents=True, exist_ok=True)
+    figs = Path(figs); figs.mkdir(parents=True, exist_ok=True)
     source, _ = load_checkpoint(str(Path(out) / 'source' / 'checkpoints' / 'last.pt'))
     adapted, _ = load_checkpoint(str(Path(out) / 'adapted' / 'checkpoints' / 'last.pt'))
     val = cfg.val.data.build()
@@ -124,7 +199,7 @@ def write_figures(out:Path, cfg, results:dict) -> dict:
         p = figs / f'{name}.png'; fig.savefig(p, dpi=110); plt.close(fig); written[name] = str(p)
     save(window_sequence(val[0][0], patcher), 'window_sequence')
     save(qualitative_rows({'source': source, 'adapted': adapted}, val, patcher, list(range(min(3, len(val))))), 'qualitative')
-    save(iou_bars(results, 'per-class IoU on val panoramas'), 'per_class_iou')
+    save(iou_bars({k: r for k, r in results.items() if k != 'source_pinhole'}, 'per-class IoU on val panoramas'), 'per_class_iou')
     src_seq = WindowSequences(cfg.source.data.build(), cfg.source.patcher.build(cfg.model.image_size))
     t_src = src_seq[0][0].shape[0]
     t_tgt = len(patcher.windows(val[0][0].shape[-2:]))
@@ -142,16 +217,18 @@ def write_figures(out:Path, cfg, results:dict) -> dict:
 
 # %% ../nbs/10_demo.ipynb #3c962c7f
 def main(argv=None):
-    "`omnisam_demo [--out runs/demo] [--data data/synthetic] [--scale small|tiny]`"
+    "`omnisam_demo [--out runs/demo] [--data data/synthetic] [--scale small|tiny] [--seeds 0 1 2]`"
     ap = argparse.ArgumentParser(description='OmniSAM demo on the synthetic benchmark (resumable: re-run to continue).')
     ap.add_argument('--out', default='runs/demo'); ap.add_argument('--data', default='data/synthetic')
-    ap.add_argument('--scale', default='small', choices=list(SCALE_OVERRIDES)); ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--scale', default='small', choices=list(SCALE_OVERRIDES))
+    ap.add_argument('--seeds', type=int, nargs='+', default=[0], help='one full run per seed (data, training, adaptation); mean ± std over them')
     ap.add_argument('--no-figures', action='store_true')
     a = ap.parse_args(argv)
-    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
+    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))    # a fixed thread count: same results run after run
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='.*RANDOM weights.*')
-        run_demo(a.out, a.data, a.scale, a.seed, not a.no_figures)
+        run_demo(a.out, a.data, a.scale, a.seeds, not a.no_figures)
+
 
 # %% ../nbs/10_demo.ipynb #2e5126ad
 #|eval: false
