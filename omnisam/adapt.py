@@ -13,7 +13,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from .config import RunConfig, load_config, prepare_run_dir, run_dir, atomic_write, to_dict
 from .model import load_checkpoint, save_checkpoint, read_checkpoint
-from .train import (build_source, collate_sequences, epoch_batches, StepBatches, sequence_loader, reverse_this, class_weights, lr_factor,
+from .train import (accumulation, reverse_samples, build_source, collate_sequences, epoch_batches, StepBatches, sequence_loader, reverse_this, class_weights, lr_factor,
                            _accelerator, _rng_state, _set_rng_state, RunLog, param_checksum, validate, check_init_checkpoint)
 from .prototypes import PrototypeBank, batch_prototypes, prototype_loss
 from .inference import segment_panorama
@@ -28,13 +28,23 @@ __all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', '
 def round_chunks(n:int, # target panoramas
                  rounds:int, seed:int=0,
                  first:float=2.0, # the first chunk is this many times the others
-                 disjoint:bool=True) -> list: # [[index]] one chunk per round
+                 disjoint:bool=True,
+                 sizes:list|None=None) -> list: # fixed chunk sizes, the last repeating (published [400, 200]); None: proportional
     "Indices of the target panoramas labelled and trained on in each round."
     if rounds < 1: raise ValueError(f'adapt.rounds must be >= 1, got {rounds}')
+    g = torch.Generator().manual_seed(seed)
+    if sizes:
+        ks = [min(n, sizes[min(r, len(sizes) - 1)]) for r in range(rounds)]
+        if disjoint and sum(ks) > n:
+            raise ValueError(f'adapt.chunk_sizes give {sum(ks)} panoramas over {rounds} rounds but the target set has {n}: '
+                             f'use adapt.disjoint=false (the published draw) or smaller chunks')
+        if not disjoint: return [torch.randperm(n, generator=g)[:k].tolist() for k in ks]
+        ends = np.cumsum(ks).tolist()
+        perm = torch.randperm(n, generator=g).tolist()
+        return [perm[s:e] for s, e in zip([0] + ends[:-1], ends)]
     unit = n / (first + rounds - 1)
     ends = [round(unit * (first + r)) for r in range(rounds)]
     ends[-1] = n                                                      # the last chunk takes the rounding remainder
-    g = torch.Generator().manual_seed(seed)
     if disjoint:
         perm, start = torch.randperm(n, generator=g).tolist(), 0
         return [perm[s:e] for s, e in zip([0] + ends[:-1], ends)]
@@ -42,16 +52,18 @@ def round_chunks(n:int, # target panoramas
     return [torch.randperm(n, generator=g)[:k].tolist() for k in sizes]   # each round drawn from all of them
 
 # %% ../nbs/07_adapt.ipynb #997eccbc
-SLOT_MODES = ('window', 'relative', 'shared')
+SLOT_MODES = ('window', 'sequence', 'relative', 'shared')
 
 def num_slots(mode:str, t_src:int, t_tgt:int) -> int:
     if mode not in SLOT_MODES: raise ValueError(f'adapt.prototype_slots must be one of {SLOT_MODES}, got {mode!r}')
-    return {'window': max(t_src, t_tgt), 'relative': min(t_src, t_tgt), 'shared': 1}[mode]
+    return {'window': max(t_src, t_tgt), 'sequence': max(t_src, t_tgt), 'relative': min(t_src, t_tgt), 'shared': 1}[mode]
 
-def slot_of(t:int, length:int, slots:int, mode:str) -> int:
+def slot_of(t:int, length:int, slots:int, mode:str,
+            position:int|None=None) -> int: # `t`'s position in the sequence as run (default t: left to right)
     "Prototype slot of window `t` in a sequence of `length` windows."
     if mode == 'shared': return 0
     if mode == 'window': return t
+    if mode == 'sequence': return t if position is None else position
     return 0 if length == 1 else round(t * (slots - 1) / (length - 1))
 
 # %% ../nbs/07_adapt.ipynb #b4edc5ed
@@ -65,7 +77,7 @@ def _write_label(path:Path, label:torch.Tensor):
 @torch.no_grad()
 def make_pseudo_labels(model, # labeller (unwrapped MemorySegmentor)
                        dataset, indices:list, patcher, folder:Path, rnd:int,
-                       how:str='vote', confidence:float|None=None,
+                       how:str='vote', confidence:float|None=None, memory:bool=True, # False: every window as frame 0
                        rank:int=0, world:int=1, progress:bool=False) -> int: # panoramas labelled by this process
     "Label this process's share of a round's chunk (skipping labels already on disk)."
     todo = [i for i in indices[rank::world] if not label_path(folder, rnd, i).exists()]
@@ -76,7 +88,7 @@ def make_pseudo_labels(model, # labeller (unwrapped MemorySegmentor)
         it = tqdm(todo, desc=f'pseudo-labels round {rnd}', unit='pano', dynamic_ncols=True)
     for i in it:
         image = dataset[i][0].to(device)
-        seg = segment_panorama(model, patcher, image, how='mean' if confidence else how, canvas=True)
+        seg = segment_panorama(model, patcher, image, how='mean' if confidence else how, memory=memory, canvas=True)
         lab = seg.labels
         if confidence: lab = lab.masked_fill(seg.probs.amax(0) < confidence, 255)
         _write_label(label_path(folder, rnd, i), lab)
@@ -121,42 +133,57 @@ class Adapter:
         self.ce_src = nn.CrossEntropyLoss(weight=None if w is None else w.to(device), ignore_index=255)
         self.ce_tgt = nn.CrossEntropyLoss(ignore_index=255)
 
-    def update_bank(self, fused_src, lab_src, t:int, counter:int):
-        "Fold the frozen model's source prototypes of window t into the bank."
+    def update_bank(self, fused_src, lab_src, t:int, counter:int, position:int|None=None):
+        "Fold the frozen model's source prototypes of window t (at `position` of its pass) into the bank."
         p, present = batch_prototypes(fused_src.float(), lab_src, self.C, self.reduce)
-        self.bank.update(slot_of(t, self.t_src, self.K, self.a.prototype_slots), p, present, step=counter)
+        self.bank.update(slot_of(t, self.t_src, self.K, self.a.prototype_slots, position), p, present, step=counter)
 
-    def proto_loss(self, fused_tgt, lab_tgt, t:int):
+    def proto_loss(self, fused_tgt, lab_tgt, t:int, position:int|None=None):
         p, present = batch_prototypes(fused_tgt.float(), lab_tgt, self.C)
-        s = slot_of(t, self.t_tgt, self.K, self.a.prototype_slots)
+        s = slot_of(t, self.t_tgt, self.K, self.a.prototype_slots, position)
         return prototype_loss(p, present, self.bank.protos[s], self.bank.present(s), self.a.mask_absent)
+
+    def _run(self, model, w, rev:bool): # model on sequences (B, T, ...): with memory, or every window alone (frame 0)
+        if self.a.memory: return model(w, reverse=rev)
+        out = model(w.flatten(0, 1)[:, None])
+        return type(out)(*(x[:, 0].unflatten(0, w.shape[:2]) for x in out))
 
     def sequence_step(self, pair, src_w, src_l, tgt_w, tgt_l, rev_s, rev_t, counter) -> dict:
         "One step per sequence pair: losses averaged over windows."
+        pos = lambda t, n, rev: n - 1 - t if rev else t
         with torch.no_grad():
-            fs = self.frozen(src_w, reverse=rev_s).fused
-            for t in _order(self.t_src, rev_s): self.update_bank(fs[:, t], src_l[:, t], t, counter)
-        os_, ot = pair(src_w, tgt_w, rev_src=rev_s, rev_tgt=rev_t)
+            fs = self._run(self.frozen, src_w, rev_s).fused
+            for t in _order(self.t_src, rev_s): self.update_bank(fs[:, t], src_l[:, t], t, counter, pos(t, self.t_src, rev_s))
+        if self.a.memory: os_, ot = pair(src_w, tgt_w, rev_src=rev_s, rev_tgt=rev_t)
+        else:
+            os_, ot = pair(src_w.flatten(0, 1)[:, None], tgt_w.flatten(0, 1)[:, None])
+            os_, ot = (type(o)(*(x[:, 0].unflatten(0, w.shape[:2]) for x in o)) for o, w in ((os_, src_w), (ot, tgt_w)))
         ce_s = torch.stack([self.ce_src(os_.logits[:, t], src_l[:, t]) for t in range(self.t_src)]).mean()
         ce_t = torch.stack([self.ce_tgt(ot.logits[:, t], tgt_l[:, t]) for t in range(self.t_tgt)]).mean()
-        lp = torch.stack([self.proto_loss(ot.fused[:, t], tgt_l[:, t], t) for t in range(self.t_tgt)]).mean()
+        lp = torch.stack([self.proto_loss(ot.fused[:, t], tgt_l[:, t], t, pos(t, self.t_tgt, rev_t)) for t in range(self.t_tgt)]).mean()
         return dict(ce_src=ce_s, ce_tgt=ce_t, proto=lp)
 
-    def window_steps(self, pair, src_w, src_l, tgt_w, tgt_l, rev_s, rev_t, counter):
-        "Published: the k-th source window and the k-th target window of the pass make one step (yields loss dicts)."
+    def window_steps(self, pair, src:list, # [(windows, labels, reverse)]: source batches, continued one after the other
+                     tgt_w, tgt_l, rev_t, counter):
+        "The k-th source window and the k-th target window of the pass make one step (yields loss dicts)."
         core = pair.module.model if hasattr(pair, 'module') else pair.model
-        banks = [core.new_bank(), core.new_bank(), self.frozen.new_bank()]       # student-source, student-target, frozen
-        os_, ot = _order(self.t_src, rev_s), _order(self.t_tgt, rev_t)
+        stream = [(i, ts) for i, (_, _, rs) in enumerate(src) for ts in _order(self.t_src, rs)]
+        ot, tbank, sb = _order(self.t_tgt, rev_t), core.new_bank(), None   # student-target bank; (batch, student, frozen) source banks
         for k in range(max(self.t_src, self.t_tgt)):
-            ts, tt = (os_[k] if k < self.t_src else None), (ot[k] if k < self.t_tgt else None)
+            i, ts = stream[k] if k < len(stream) else (None, None)
+            tt = ot[k] if k < self.t_tgt else None
+            if not self.a.memory: tbank = core.new_bank()                   # frame 0: nothing to read
             if ts is not None:
-                with torch.no_grad(): _, fs = self.frozen(src_w[:, ts], bank=banks[2])
-                self.update_bank(fs, src_l[:, ts], ts, counter)
-            out_s, out_t = pair(None if ts is None else src_w[:, ts], None if tt is None else tgt_w[:, tt], banks[0], banks[1])
+                if sb is None or sb[0] != i or not self.a.memory: sb = (i, core.new_bank(), self.frozen.new_bank())
+                sw, sl, _ = src[i]
+                with torch.no_grad(): _, fs = self.frozen(sw[:, ts], bank=sb[2])
+                self.update_bank(fs, sl[:, ts], ts, counter, k)              # 'sequence' slot: the step's position k, as published
+            out_s, out_t = pair(None if ts is None else src[i][0][:, ts], None if tt is None else tgt_w[:, tt],
+                                core.new_bank() if ts is None else sb[1], tbank)
             zero = next(p for p in core.parameters() if p.requires_grad).sum() * 0
-            yield dict(ce_src=self.ce_src(out_s[0], src_l[:, ts]) if ts is not None else zero,
+            yield dict(ce_src=self.ce_src(out_s[0], src[i][1][:, ts]) if ts is not None else zero,
                        ce_tgt=self.ce_tgt(out_t[0], tgt_l[:, tt]) if tt is not None else zero,
-                       proto=self.proto_loss(out_t[1], tgt_l[:, tt], tt) if tt is not None else zero)
+                       proto=self.proto_loss(out_t[1], tgt_l[:, tt], tt, k) if tt is not None else zero)
 
     def total(self, parts:dict): return self.a.source_weight * parts['ce_src'] + parts['ce_tgt'] + self.a.alpha * parts['proto']
 
@@ -173,7 +200,13 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
     a = cfg.adapt
     if cfg.target is None: raise ValueError('adaptation needs a target: section (unlabelled panoramas and their patcher) in the config')
     if a.pseudo_how not in ('vote', 'mean'): raise ValueError(f"adapt.pseudo_how must be 'vote' or 'mean', got {a.pseudo_how!r}")
+    if a.reverse_draw not in ('batch', 'sample'): raise ValueError(f"adapt.reverse_draw must be 'batch' or 'sample', got {a.reverse_draw!r}")
+    if a.reverse_draw == 'sample' and a.prototype_slots == 'window':
+        raise ValueError("adapt.reverse_draw='sample' mixes directions in a batch: use adapt.prototype_slots=sequence, relative or shared")
     acc = _accelerator(cfg, cpu)
+    bs, accum = accumulation(a.global_batch, a.batch_size, acc.num_processes)
+    if accum > 1: raise ValueError(f'adapt.global_batch={a.global_batch} on {acc.num_processes} process(es) needs {accum} micro-batches of '
+                                   f'{bs}; adaptation does not accumulate gradients: set adapt.batch_size={bs * accum}')
     check_init_checkpoint(source_checkpoint, cfg)                          # classes and backbone match the config
     source, target = build_source(cfg), cfg.target.data.build()           # fail here if data is missing
     val = cfg.val.data.build() if cfg.val is not None and cfg.eval_every else None
@@ -190,14 +223,14 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
     pool = list(range(len(target)))
     if a.max_panoramas is not None and a.max_panoramas < len(pool):          # a seeded subset of the target set
         pool = torch.randperm(len(pool), generator=torch.Generator().manual_seed(cfg.seed)).tolist()[:a.max_panoramas]
-    chunks = [[pool[j] for j in c] for c in round_chunks(len(pool), a.rounds, cfg.seed, a.first_chunk, a.disjoint)]
+    chunks = [[pool[j] for j in c] for c in round_chunks(len(pool), a.rounds, cfg.seed, a.first_chunk, a.disjoint, a.chunk_sizes)]
     W, R = acc.num_processes, acc.process_index
-    per_round = [len(_round_batches(c, a.batch_size, cfg.seed, r, R, W)) for r, c in enumerate(chunks)]
+    per_round = [len(_round_batches(c, bs, cfg.seed, r, R, W)) for r, c in enumerate(chunks)]
     if min(per_round) == 0:
         raise ValueError(f'a round of {min(len(c) for c in chunks)} target panoramas cannot fill a batch of {a.batch_size} per process '
-                         f'on {W} processes: lower adapt.batch_size or adapt.rounds')
-    src_batches = len(epoch_batches(len(source), a.batch_size, cfg.seed, 0, R, W))
-    if src_batches == 0: raise ValueError(f'{len(source)} source sequences cannot fill a batch of {a.batch_size} per process')
+                         f'on {W} processes: lower adapt.global_batch / batch_size or adapt.rounds')
+    src_batches = len(epoch_batches(len(source), bs, cfg.seed, 0, R, W))
+    if src_batches == 0: raise ValueError(f'{len(source)} source sequences cannot fill a batch of {bs} per process')
     total, starts = sum(per_round), np.cumsum([0] + per_round).tolist()
     params = [p for p in student.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=a.lr, weight_decay=a.weight_decay)
@@ -232,29 +265,42 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
         acc.wait_for_everyone()
 
     rounds_log, stop = [], a.max_steps
-    src_order = StepBatches(len(source), a.batch_size, cfg.seed, R, W, step, total if stop is None else min(total, stop))
+    n_src = -(-t_tgt // t_src) if a.per_window_step and a.source_refill else 1   # source batches per step
+    src_order = StepBatches(len(source), bs, cfg.seed, R, W, step * n_src, (total if stop is None else min(total, stop)) * n_src)
     src_iter = iter(sequence_loader(source, src_order, cfg.num_workers, acc.device, cfg.seed + step))   # source batches read ahead
     while step < total and (stop is None or step < stop):
         rnd = max(r for r in range(a.rounds) if starts[r] <= step)
         if step == starts[rnd] or not all(label_path(labels_dir, rnd, i).exists() for i in chunks[rnd]):
             labeller = core() if a.refresh else frozen
-            make_pseudo_labels(labeller, target, chunks[rnd], tpatch, labels_dir, rnd, a.pseudo_how, a.confidence, R, W, progress and acc.is_main_process)
+            make_pseudo_labels(labeller, target, chunks[rnd], tpatch, labels_dir, rnd, a.pseudo_how, a.confidence, a.memory, R, W,
+                               progress and acc.is_main_process)
             acc.wait_for_everyone()
             pair.train()
+            if step == starts[rnd] and rnd - 1 in a.new_optimizer_after_rounds:   # published: AdamW re-created (moments reset)
+                getattr(opt, 'optimizer', opt).state.clear()
         sums, n_steps = dict(ce_src=0., ce_tgt=0., proto=0.), 0
-        batches = _round_batches(chunks[rnd], a.batch_size, cfg.seed, rnd, R, W)
+        batches = _round_batches(chunks[rnd], bs, cfg.seed, rnd, R, W)
         for k in range(step - starts[rnd], per_round[rnd]):
             if stop is not None and step >= stop: break
             tb = batches[k]
             tw, tl = zip(*[target_windows(target, i, tpatch, label_path(labels_dir, rnd, i)) for i in tb])
-            sw, sl, _ = next(src_iter)
-            sw, sl, tw, tl = sw.to(acc.device), sl.to(acc.device), torch.stack(tw).to(acc.device), torch.stack(tl).to(acc.device)
-            rs, rt = reverse_this(cfg.seed + 1, rnd, k, a.reverse_prob), reverse_this(cfg.seed + 2, rnd, k, a.reverse_prob)
+            src = []
+            for j in range(n_src):
+                sw, sl, _ = next(src_iter)
+                sw, sl = sw.to(acc.device), sl.to(acc.device)
+                if a.reverse_draw == 'sample': sw, sl = reverse_samples(sw, sl, cfg.seed + 1, rnd, k * n_src + j, a.reverse_prob)
+                src.append((sw, sl, a.reverse_draw == 'batch' and reverse_this(cfg.seed + 1, rnd, k * n_src + j, a.reverse_prob)))
+            tw, tl = torch.stack(tw).to(acc.device), torch.stack(tl).to(acc.device)
+            if a.reverse_draw == 'sample': tw, tl = reverse_samples(tw, tl, cfg.seed + 2, rnd, k, a.reverse_prob)
+            rt = a.reverse_draw == 'batch' and reverse_this(cfg.seed + 2, rnd, k, a.reverse_prob)
+            sw, sl, rs = src[0]
+            leak = a.eval_mode_from_batch is not None and k >= a.eval_mode_from_batch
+            pair.train(not leak)                                    # published: eval mode from batch 25 on (§7.6)
             counter = rnd * src_batches + k + 1                   # the published prototype step counter (§5.3)
             with acc.autocast():
                 if a.per_window_step:
                     parts_all = []
-                    for parts in ad.window_steps(pair, sw, sl, tw, tl, rs, rt, counter):
+                    for parts in ad.window_steps(pair, src, tw, tl, rt, counter):
                         opt.zero_grad(set_to_none=True); acc.backward(ad.total(parts)); opt.step()
                         parts_all.append({k_: v.detach().float() for k_, v in parts.items()})
                     parts = {k_: torch.stack([p[k_] for p in parts_all]).mean() for k_ in parts_all[0]}
@@ -290,9 +336,11 @@ def main(argv=None):
     ap.add_argument('overrides', nargs='*', help='config overrides as dotted key=value, e.g. adapt.alpha=0 name=my_run')
     ap.add_argument('--resume', action='store_true'); ap.add_argument('--overwrite', action='store_true')
     ap.add_argument('--cpu', action='store_true', help='run on the CPU even if a GPU is present')
+    ap.add_argument('--published', action='store_true', help="the published code's behaviour: configs/_base_/published.yaml (and the row's own published_<row>.yaml) merged over the config; the run is named <name>_published")
     a = ap.parse_args(argv)
     try:
-        cfg = load_config(a.config, a.overrides)
+        cfg = load_config(a.config, a.overrides, overlays=['published'] if a.published else None)
+        if a.published and not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_published'
         src = a.source_checkpoint or str(run_dir(cfg) / 'checkpoints' / 'last.pt')
         if not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_adapt'   # keep the source run apart
         summary = adapt(cfg, src, a.resume, a.overwrite, cpu=True if a.cpu else None)

@@ -59,6 +59,7 @@ class AdaptConfig:
     rounds:int = 9                # pseudo-label rounds (published: 9 epochs)
     first_chunk:float = 2.0       # the first round labels this many times more target panoramas (published 400 then 200s)
     disjoint:bool = True          # chunks disjoint across rounds; False = published draw with replacement (§7.5)
+    chunk_sizes:list|None = None  # panoramas labelled per round, the last repeating (published: [400, 200]); None: proportional (first_chunk)
     refresh:bool = True           # relabel each round with the current student; False = source model's labels only (ablation)
     confidence:float|None = None  # ignore pseudo-labelled pixels whose mean probability is below this
     batch_size:int = 2            # target (and source) sequences one process runs at once (a micro-batch)
