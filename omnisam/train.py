@@ -336,9 +336,11 @@ def main(argv=None):
     ap.add_argument('--resume', action='store_true', help='continue runs/<name> from checkpoints/last.pt')
     ap.add_argument('--overwrite', action='store_true', help='start runs/<name> over')
     ap.add_argument('--cpu', action='store_true', help='run on the CPU even if a GPU is present')
+    ap.add_argument('--published', action='store_true', help="the published code's behaviour: configs/_base_/published.yaml (and the row's own published_<row>.yaml) merged over the config; the run is named <name>_published")
     a = ap.parse_args(argv)
     try:
-        cfg = load_config(a.config, a.overrides)
+        cfg = load_config(a.config, a.overrides, overlays=['published'] if a.published else None)
+        if a.published and not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_published'
         summary = train(cfg, a.resume, a.overwrite, cpu=True if a.cpu else None)
     except (ValueError, FileNotFoundError, FileExistsError) as e:
         print(f'omnisam.train: error: {e}', file=sys.stderr); sys.exit(2)
