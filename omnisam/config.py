@@ -48,7 +48,8 @@ class OptimConfig:
     per_window_step:bool = True   # published: one optimiser step per window; False: one per sequence
     reverse_prob:float = 0.5      # probability of running a sequence right to left (published augmentation)
     reverse_draw:str = 'batch'    # 'batch': one draw per batch; 'sample': one per sequence (published)
-    class_weights:str|None = None # None, 'published' (the 19-class slice, quirk) or 'cityscapes13' (fixed)
+    class_weights:str|None = None # None, 'published' (the 19-class slice, quirk), 'cityscapes13' (fixed) or 'frequency' (from the source labels)
+    augment:list = field(default_factory=list) # source augmentations, a subset of omnisam.train.AUGMENTS ('flip', 'color'); not published
     max_steps:int|None = None     # stop after this many steps (smoke tests, interrupted-run tests)
 
 @dataclass

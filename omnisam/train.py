@@ -15,10 +15,10 @@ from .model import build_model, save_checkpoint, load_checkpoint, sequence_loss_
 from .loaders import DataConfig
 
 # %% auto #0
-__all__ = ['CLASS_WEIGHTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'epoch_batches', 'reverse_this', 'StepBatches',
-           'sequence_loader', 'accumulation', 'AccumulatedBatches', 'reverse_samples', 'accumulated_loss_steps',
-           'class_weights', 'check_init_checkpoint', 'build_source', 'RunLog', 'param_checksum', 'train', 'validate',
-           'main']
+__all__ = ['CLASS_WEIGHTS', 'AUGMENTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'epoch_batches', 'reverse_this',
+           'StepBatches', 'sequence_loader', 'accumulation', 'AccumulatedBatches', 'reverse_samples',
+           'accumulated_loss_steps', 'class_weights', 'label_counts', 'frequency_weights', 'augment_sequences',
+           'check_init_checkpoint', 'build_source', 'RunLog', 'param_checksum', 'train', 'validate', 'main']
 
 # %% ../nbs/06_train.ipynb #7a337d5b
 class WindowSequences(Dataset):
@@ -154,13 +154,67 @@ _ENET19 = [2.8149, 6.9850, 3.7890, 9.9428, 9.7702, 9.5111, 10.3114, 10.0265, 4.6
            10.3737, 6.6616, 10.2605, 10.2879, 10.2898, 10.4053, 10.1379]   # Cityscapes trainId order
 CLASS_WEIGHTS = {'published': _ENET19[:13], 'cityscapes13': _ENET19[:12] + [_ENET19[13]]}
 
-def class_weights(name:str|None, num_classes:int) -> torch.Tensor|None:
-    "Cross-entropy class weights by name (None: unweighted)."
+def class_weights(name:str|None, num_classes:int,
+                  dataset=None) -> torch.Tensor|None: # for 'frequency': the labelled source (items: windows, labels, meta)
+    "Cross-entropy class weights by name (None: unweighted; 'frequency': from `dataset`'s label counts)."
     if name is None: return None
-    if name not in CLASS_WEIGHTS: raise ValueError(f'train.class_weights must be null or one of {sorted(CLASS_WEIGHTS)}, got {name!r}')
+    if name == 'frequency':
+        if dataset is None: raise ValueError("class_weights='frequency' needs the source dataset to count its labels")
+        return frequency_weights(label_counts(dataset, num_classes))
+    if name not in CLASS_WEIGHTS: raise ValueError(f"class_weights must be null, 'frequency' or one of {sorted(CLASS_WEIGHTS)}, got {name!r}")
     w = CLASS_WEIGHTS[name]
     if len(w) != num_classes: raise ValueError(f'class weights {name!r} are for {len(w)} classes, the model has {num_classes}')
     return torch.tensor(w)
+
+# %% ../nbs/06_train.ipynb #5dfbb682
+def label_counts(dataset, # items (windows, labels (T, S, S), meta), e.g. `WindowSequences`
+                 num_classes:int) -> torch.Tensor: # (C,) int64 labelled pixels per class (255 and ids >= C skipped)
+    "Pixels per class over a labelled dataset."
+    n = torch.zeros(num_classes, dtype=torch.long)
+    for i in range(len(dataset)):
+        l = dataset[i][1]
+        n += torch.bincount(l[l < num_classes].flatten().long(), minlength=num_classes)
+    return n
+
+def frequency_weights(counts:torch.Tensor, # (C,) pixels per class
+                      power:float=0.5) -> torch.Tensor: # (C,) float32, mean 1 over the classes present
+    "(median frequency / frequency) ** power; a class with no pixel gets the largest weight of the present ones."
+    present = counts > 0
+    if not present.any(): raise ValueError('the source labels contain no class pixel: check the label mapping')
+    f = counts.double() / counts.sum()
+    w = torch.zeros_like(f)
+    w[present] = (f[present].median() / f[present]) ** power
+    w[~present] = w[present].max()
+    return (w / w[present].mean()).float()
+
+
+# %% ../nbs/06_train.ipynb #d2d759d1
+AUGMENTS = ('flip', 'color')
+
+def augment_sequences(windows:torch.Tensor, # (B, T, 3, S, S) in [0, 1]
+                      labels:torch.Tensor,  # (B, T, S, S)
+                      kinds, # a subset of AUGMENTS (empty: unchanged)
+                      seed:int, epoch:int, step:int) -> tuple: # (windows, labels), augmented per sequence
+    "Seeded source augmentation of a batch of window sequences (the same on every process and on resume)."
+    bad = set(kinds) - set(AUGMENTS)
+    if bad: raise ValueError(f'train.augment: unknown {sorted(bad)}; use a subset of {list(AUGMENTS)}')
+    if not kinds: return windows, labels
+    g = torch.Generator().manual_seed(seed * 7919 + epoch * 100003 + step + 104729)
+    B, dev = windows.shape[0], windows.device
+    u = lambda *shape: (torch.rand(*shape, generator=g) * 2 - 1).to(dev)   # uniform in [-1, 1]
+    if 'flip' in kinds:
+        f = (torch.rand(B, generator=g) < .5).to(dev)
+        windows = torch.where(f.view(B, 1, 1, 1, 1), windows.flip(-1).flip(1), windows)
+        labels = torch.where(f.view(B, 1, 1, 1), labels.flip(-1).flip(1), labels)
+    if 'color' in kinds:
+        mean = windows.mean((1, 2, 3, 4), keepdim=True)
+        x = (windows - mean) * (1 + .3 * u(B, 1, 1, 1, 1)) + mean
+        x = x * (1 + .3 * u(B, 1, 1, 1, 1)) * (1 + .15 * u(B, 1, 3, 1, 1))
+        x = x.clamp(0, 1) ** torch.exp(.3 * u(B, 1, 1, 1, 1))
+        noise = torch.randn(windows.shape, generator=g).to(dev)
+        windows = (x + .02 * noise).clamp(0, 1)
+    return windows, labels
+
 
 # %% ../nbs/06_train.ipynb #4e37c42f
 def check_init_checkpoint(path:str, cfg:RunConfig):
@@ -265,7 +319,7 @@ def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=
     if acc.num_processes > 1 and acc.device.type == 'cuda': model = torch.nn.SyncBatchNorm.convert_sync_batchnorm(model)
     model, opt = acc.prepare(model, opt)
     if resume: _set_rng_state(ck['rng'][min(acc.process_index, len(ck['rng']) - 1)])
-    weight = class_weights(cfg.train.class_weights, cfg.model.num_classes)
+    weight = class_weights(cfg.train.class_weights, cfg.model.num_classes, source)
     loss_fn = torch.nn.CrossEntropyLoss(weight=None if weight is None else weight.to(acc.device), ignore_index=255)
     log = RunLog(folder, acc.is_main_process)
     bar = None
@@ -292,6 +346,7 @@ def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=
         for j in range(accum):                                           # this step's micro-batches
             windows, labels, _ = next(batches)
             windows, labels = windows.to(acc.device, non_blocking=True), labels.to(acc.device, non_blocking=True)
+            windows, labels = augment_sequences(windows, labels, cfg.train.augment, cfg.seed, epoch, k * accum + j)
             if cfg.train.reverse_draw == 'sample':
                 windows, labels = reverse_samples(windows, labels, cfg.seed, epoch, k * accum + j, cfg.train.reverse_prob)
             mbs.append((windows, labels))
