@@ -22,7 +22,7 @@ from .data import read_label
 
 # %% auto #0
 __all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', 'make_pseudo_labels', 'label_coverage',
-           'target_windows', 'PairStep', 'Adapter', 'adapt', 'main']
+           'target_windows', 'PairStep', 'Adapter', 'accumulated_adapt_step', 'adapt', 'main']
 
 # %% ../nbs/07_adapt.ipynb #1433bbab
 def round_chunks(n:int, # target panoramas
@@ -194,6 +194,22 @@ def _round_batches(chunk:list, bs:int, seed:int, rnd:int, rank:int, world:int) -
     mine = mine[:len(chunk) // world // bs * bs]
     return [mine[i:i + bs] for i in range(0, len(mine), bs)]
 
+def accumulated_adapt_step(acc, pair, opt, ad:Adapter, micro:list, counter:int, per_window_step:bool) -> dict: # mean loss parts
+    "One optimiser step (per window, or per sequence pair) over micro-batches, gradients accumulated through Accelerate."
+    parts_all = []
+    def one(get_parts):                                   # forward inside `accumulate` (no all-reduce until the last micro-batch)
+        with acc.accumulate(pair):
+            parts = get_parts()
+            acc.backward(ad.total(parts)); opt.step(); opt.zero_grad(set_to_none=True)
+        parts_all.append({k: v.detach().float() for k, v in parts.items()})
+    if per_window_step:                                   # window k of every micro-batch (each with its own banks), then its step
+        gens = [ad.window_steps(pair, src, tw, tl, rt, counter) for src, tw, tl, rt in micro]
+        for _ in range(max(ad.t_src, ad.t_tgt)):
+            for g in gens: one(lambda: next(g))
+    else:
+        for src, tw, tl, rt in micro: one(lambda: ad.sequence_step(pair, src[0][0], src[0][1], tw, tl, src[0][2], rt, counter))
+    return {k: torch.stack([p[k] for p in parts_all]).mean() for k in parts_all[0]}
+
 def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:bool=False, cpu:bool|None=None,
           progress:bool=True) -> dict:
     "Unsupervised adaptation of a source checkpoint; returns a summary (also adapt_summary.json in the run directory)."
@@ -204,9 +220,8 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
     if a.reverse_draw == 'sample' and a.prototype_slots == 'window':
         raise ValueError("adapt.reverse_draw='sample' mixes directions in a batch: use adapt.prototype_slots=sequence, relative or shared")
     acc = _accelerator(cfg, cpu)
-    bs, accum = accumulation(a.global_batch, a.batch_size, acc.num_processes)
-    if accum > 1: raise ValueError(f'adapt.global_batch={a.global_batch} on {acc.num_processes} process(es) needs {accum} micro-batches of '
-                                   f'{bs}; adaptation does not accumulate gradients: set adapt.batch_size={bs * accum}')
+    bs, accum = accumulation(a.global_batch, a.batch_size, acc.num_processes)   # micro-batch, micro-batches per step
+    acc.gradient_accumulation_steps = accum
     check_init_checkpoint(source_checkpoint, cfg)                          # classes and backbone match the config
     source, target = build_source(cfg), cfg.target.data.build()           # fail here if data is missing
     val = cfg.val.data.build() if cfg.val is not None and cfg.eval_every else None
@@ -225,10 +240,10 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
         pool = torch.randperm(len(pool), generator=torch.Generator().manual_seed(cfg.seed)).tolist()[:a.max_panoramas]
     chunks = [[pool[j] for j in c] for c in round_chunks(len(pool), a.rounds, cfg.seed, a.first_chunk, a.disjoint, a.chunk_sizes)]
     W, R = acc.num_processes, acc.process_index
-    per_round = [len(_round_batches(c, bs, cfg.seed, r, R, W)) for r, c in enumerate(chunks)]
+    per_round = [len(_round_batches(c, bs, cfg.seed, r, R, W)) // accum for r, c in enumerate(chunks)]
     if min(per_round) == 0:
         raise ValueError(f'a round of {min(len(c) for c in chunks)} target panoramas cannot fill a batch of {a.batch_size} per process '
-                         f'on {W} processes: lower adapt.global_batch / batch_size or adapt.rounds')
+                         f'on {W} processes in {accum} micro-batches: lower adapt.global_batch / batch_size or adapt.rounds')
     src_batches = len(epoch_batches(len(source), bs, cfg.seed, 0, R, W))
     if src_batches == 0: raise ValueError(f'{len(source)} source sequences cannot fill a batch of {bs} per process')
     total, starts = sum(per_round), np.cumsum([0] + per_round).tolist()
@@ -266,6 +281,7 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
 
     rounds_log, stop = [], a.max_steps
     n_src = -(-t_tgt // t_src) if a.per_window_step and a.source_refill else 1   # source batches per step
+    n_src *= accum                                                          # ... and per micro-batch
     src_order = StepBatches(len(source), bs, cfg.seed, R, W, step * n_src, (total if stop is None else min(total, stop)) * n_src)
     src_iter = iter(sequence_loader(source, src_order, cfg.num_workers, acc.device, cfg.seed + step))   # source batches read ahead
     while step < total and (stop is None or step < stop):
@@ -282,23 +298,27 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
         batches = _round_batches(chunks[rnd], bs, cfg.seed, rnd, R, W)
         for k in range(step - starts[rnd], per_round[rnd]):
             if stop is not None and step >= stop: break
-            tb = batches[k]
-            tw, tl = zip(*[target_windows(target, i, tpatch, label_path(labels_dir, rnd, i)) for i in tb])
-            src = []
-            for j in range(n_src):
-                sw, sl, _ = next(src_iter)
-                sw, sl = sw.to(acc.device), sl.to(acc.device)
-                if a.reverse_draw == 'sample': sw, sl = reverse_samples(sw, sl, cfg.seed + 1, rnd, k * n_src + j, a.reverse_prob)
-                src.append((sw, sl, a.reverse_draw == 'batch' and reverse_this(cfg.seed + 1, rnd, k * n_src + j, a.reverse_prob)))
-            tw, tl = torch.stack(tw).to(acc.device), torch.stack(tl).to(acc.device)
-            if a.reverse_draw == 'sample': tw, tl = reverse_samples(tw, tl, cfg.seed + 2, rnd, k, a.reverse_prob)
-            rt = a.reverse_draw == 'batch' and reverse_this(cfg.seed + 2, rnd, k, a.reverse_prob)
+            micro = []                                            # this step's micro-batches: (source batches, target windows, labels, reverse)
+            for m in range(accum):
+                km = k * accum + m                                # the micro-batch's index in the round (= k without accumulation)
+                tw, tl = zip(*[target_windows(target, i, tpatch, label_path(labels_dir, rnd, i)) for i in batches[km]])
+                src = []
+                for j in range(n_src // accum):
+                    sw, sl, _ = next(src_iter)
+                    sw, sl, js = sw.to(acc.device), sl.to(acc.device), km * (n_src // accum) + j
+                    if a.reverse_draw == 'sample': sw, sl = reverse_samples(sw, sl, cfg.seed + 1, rnd, js, a.reverse_prob)
+                    src.append((sw, sl, a.reverse_draw == 'batch' and reverse_this(cfg.seed + 1, rnd, js, a.reverse_prob)))
+                tw, tl = torch.stack(tw).to(acc.device), torch.stack(tl).to(acc.device)
+                if a.reverse_draw == 'sample': tw, tl = reverse_samples(tw, tl, cfg.seed + 2, rnd, km, a.reverse_prob)
+                micro.append((src, tw, tl, a.reverse_draw == 'batch' and reverse_this(cfg.seed + 2, rnd, km, a.reverse_prob)))
+            src, tw, tl, rt = micro[0]
             sw, sl, rs = src[0]
             leak = a.eval_mode_from_batch is not None and k >= a.eval_mode_from_batch
             pair.train(not leak)                                    # published: eval mode from batch 25 on (§7.6)
             counter = rnd * src_batches + k + 1                   # the published prototype step counter (§5.3)
             with acc.autocast():
-                if a.per_window_step:
+                if accum > 1: parts = accumulated_adapt_step(acc, pair, opt, ad, micro, counter, a.per_window_step)
+                elif a.per_window_step:
                     parts_all = []
                     for parts in ad.window_steps(pair, src, tw, tl, rt, counter):
                         opt.zero_grad(set_to_none=True); acc.backward(ad.total(parts)); opt.step()
