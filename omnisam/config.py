@@ -45,6 +45,7 @@ class OptimConfig:
     batch_size:int = 4            # window sequences one process runs at once (a micro-batch)
     global_batch:int|None = None  # sequences per optimiser step over all processes (paper: 8); made up by gradient accumulation
     warmup:float = 1500           # linear warm-up: a number of steps, or a fraction of all steps if < 1
+    first_batch_full_lr:bool = False # published: batch 0 at the full LR, then the warm-up starts from 0 (§7.10)
     per_window_step:bool = True   # published: one optimiser step per window; False: one per sequence
     reverse_prob:float = 0.5      # probability of running a sequence right to left (published augmentation)
     reverse_draw:str = 'batch'    # 'batch': one draw per batch; 'sample': one per sequence (published)

@@ -15,10 +15,11 @@ from .model import build_model, save_checkpoint, load_checkpoint, sequence_loss_
 from .loaders import DataConfig
 
 # %% auto #0
-__all__ = ['CLASS_WEIGHTS', 'AUGMENTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'epoch_batches', 'reverse_this',
-           'StepBatches', 'sequence_loader', 'accumulation', 'AccumulatedBatches', 'reverse_samples',
-           'accumulated_loss_steps', 'class_weights', 'label_counts', 'frequency_weights', 'augment_sequences',
-           'check_init_checkpoint', 'build_source', 'RunLog', 'param_checksum', 'train', 'validate', 'main']
+__all__ = ['CLASS_WEIGHTS', 'AUGMENTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'lr_factor_first_batch_full',
+           'epoch_batches', 'reverse_this', 'StepBatches', 'sequence_loader', 'accumulation', 'AccumulatedBatches',
+           'reverse_samples', 'accumulated_loss_steps', 'class_weights', 'label_counts', 'frequency_weights',
+           'augment_sequences', 'check_init_checkpoint', 'build_source', 'RunLog', 'param_checksum', 'train',
+           'validate', 'main']
 
 # %% ../nbs/06_train.ipynb #7a337d5b
 class WindowSequences(Dataset):
@@ -48,6 +49,13 @@ def lr_factor(step:int, # 0-based batch index
     w = min(w, total)
     if step < w: return (step + 1) / w
     return max(0., 1 - (step - w + 1) / max(1, total - w))
+
+def lr_factor_first_batch_full(step:int, total:int, warmup:float) -> float: # as `lr_factor`
+    "The published schedule (§4, §7.10): batch 0 at the full rate, then the warm-up starts from 0 (batch b uses b - 1), then linear decay."
+    if step == 0: return 1.
+    w = min(max(1, round(warmup * total) if warmup < 1 else int(warmup)), total)
+    i = step - 1
+    return i / w if i < w else max(0., 1 - (i - w) / max(1, total - w))
 
 # %% ../nbs/06_train.ipynb #e01b4a77
 @functools.lru_cache(maxsize=8)
@@ -307,7 +315,7 @@ def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=
     total = batches_per_epoch * cfg.train.epochs
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=cfg.train.lr, weight_decay=cfg.train.weight_decay)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, total, cfg.train.warmup))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: (lr_factor_first_batch_full if cfg.train.first_batch_full_lr else lr_factor)(s, total, cfg.train.warmup))
     step = 0
     if resume:
         ck = read_checkpoint(str(last))
