@@ -22,7 +22,7 @@ _S13 = ('beam', 'board', 'bookcase', 'ceiling', 'chair', 'clutter', 'column', 'd
 _S8 = ('ceiling', 'chair', 'door', 'floor', 'sofa', 'table', 'wall', 'window')
 _TRAIN_AREAS = ('area_1', 'area_2', 'area_3', 'area_4', 'area_6')
 _VAL_AREAS = ('area_5a', 'area_5b')
-VERSION = '1.0'
+VERSION = '1.1'   # 1.1: source rooms always furnished (sofa, chairs), class-typical materials, 8 pinhole val rooms
 
 @dataclass(frozen=True)
 class SynthScale:
@@ -37,7 +37,7 @@ class SynthScale:
     tgt_val_panos:int   # labelled-val panoramas (areas 5a, 5b)
 
 SCALES = dict(tiny=SynthScale(64, 3, 5, 2, (64, 128), 1, 5, 2),
-              small=SynthScale(256, 8, 50, 4, (256, 512), 2, 200, 50),
+              small=SynthScale(256, 8, 50, 8, (256, 512), 2, 200, 50),
               full=SynthScale(512, 8, 250, 20, (512, 1024), 2, 1000, 250))
 
 # %% ../nbs/03_rooms.ipynb #574b0e9c
@@ -55,7 +55,7 @@ class DomainStyle:
     lights:tuple=(1, 2)         # number of point lights under the ceiling
     power:tuple=(.6, .9)
     tex_scale:float=1.          # texture frequency multiplier
-    tables:tuple=(1, 3); chairs_per_table:tuple=(0, 4); free_chairs:tuple=(0, 3); sofas:tuple=(0, 1)
+    tables:tuple=(1, 3); chairs_per_table:tuple=(1, 4); free_chairs:tuple=(1, 3); sofas:tuple=(1, 2)
     bookcases:tuple=(0, 2); clutter:tuple=(0, 4); doors:tuple=(1, 2); windows:tuple=(1, 3)
     cam_height:tuple=(1.1, 1.6) # camera height, metres
     noise:float=.015            # sensor noise sigma
@@ -242,8 +242,8 @@ from collections import Counter
 _FAMILIES = ('plain', 'planks', 'tiles', 'fabric', 'stripes')
 _FAMILY_SCALE = (2., 6., 2.5, 25., 8.)   # texture cycles per metre
 _FAMILY_P = dict(ceiling=(.5, .05, .35, .05, .05), floor=(.2, .35, .3, .1, .05), wall=(.45, .05, .15, .15, .2),
-                 door=(.3, .5, .05, .05, .1), window=(.5, .2, .1, .1, .1), table=(.35, .45, .05, .1, .05),
-                 chair=(.35, .2, .05, .35, .05), sofa=(.3, .05, .05, .5, .1))
+                 door=(.3, .5, .05, .05, .1), window=(.5, .2, .1, .1, .1), table=(.25, .65, .0, .05, .05),
+                 chair=(.55, .1, .05, .1, .2), sofa=(.1, .0, .05, .8, .05))   # materials typical of a class: wooden tables, upholstered sofas
 
 def _colour(rng, style:DomainStyle) -> list:
     h = (float(rng.choice(style.hues)) + rng.normal(0, .04)) % 1
