@@ -158,7 +158,9 @@ def colorize(label, # (H, W) label of `class_set` (255 = ignore)
 # %% ../nbs/02_data.ipynb #adba71a3
 def _imread(path, flags:int) -> np.ndarray:
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f'{path}: file not found')
+    try: open(path, 'rb').close()                   # OpenCV answers None (and a warning) for missing, unreadable and corrupt alike
+    except PermissionError: raise PermissionError(f'{path}: permission denied; ask its owner to make it readable (chmod a+r)') from None
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError): raise FileNotFoundError(f'{path}: file not found') from None
     a = cv2.imread(str(path), flags)
     if a is None:
         raise ValueError(f'{path}: cannot decode (corrupt or not an image); re-download or re-extract this file')
