@@ -10,7 +10,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader
-from .config import RunConfig, load_config, prepare_run_dir, run_dir, atomic_write, save_config, to_dict
+from .config import RunConfig, load_config, prepare_run_dir, run_dir, atomic_write, save_config, to_dict, cli, check_writable, EXIT_OK
 from .model import build_model, save_checkpoint, load_checkpoint, sequence_loss_steps, read_checkpoint
 from .loaders import DataConfig
 
@@ -391,24 +391,34 @@ def validate(model, dataset, cfg:RunConfig, acc) -> dict:
     return evaluate(model, dataset, cfg.val.patcher.build(cfg.model.image_size), accelerator=acc, progress=False)
 
 # %% ../nbs/06_train.ipynb #60350b59
-def main(argv=None):
-    "Command line: `accelerate launch -m omnisam.train --config NAME [key=value ...]`."
-    ap = argparse.ArgumentParser(description='OmniSAM source training (run it with `accelerate launch -m omnisam.train`).')
+def _misfit(e:RuntimeError) -> bool:
+    "A checkpoint whose tensors do not fit the model of its config: bad input (as evaluate and predict treat it), not a bug."
+    return not isinstance(e, ValueError) and ('loading state_dict' in str(e) or 'do not fit' in str(e))
+
+@cli('omnisam.train')
+def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing written)
+    "Command line: `accelerate launch -m omnisam.train --config NAME [key=value ...]` (or `python -m omnisam.train …`)."
+    ap = argparse.ArgumentParser(prog='accelerate launch -m omnisam.train',
+                                 description='OmniSAM source training (run it with `accelerate launch -m omnisam.train`).')
     ap.add_argument('--config', default='synthetic', help='packaged config name (synthetic, cs13_dp13, sp13_dp13, spin8_span8) or a .yaml path')
     ap.add_argument('overrides', nargs='*', help='config overrides as dotted key=value, e.g. train.lr=1e-4 model.backbone=tiny')
     ap.add_argument('--resume', action='store_true', help='continue runs/<name> from checkpoints/last.pt')
     ap.add_argument('--overwrite', action='store_true', help='start runs/<name> over')
     ap.add_argument('--cpu', action='store_true', help='run on the CPU even if a GPU is present')
     ap.add_argument('--published', action='store_true', help="the published code's behaviour: configs/_base_/published.yaml (and the row's own published_<row>.yaml) merged over the config; the run is named <name>_published")
+    ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
     a = ap.parse_args(argv)
-    try:
-        cfg = load_config(a.config, a.overrides, overlays=['published'] if a.published else None)
-        if a.published and not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_published'
-        summary = train(cfg, a.resume, a.overwrite, cpu=True if a.cpu else None)
-    except (ValueError, FileNotFoundError, FileExistsError) as e:
-        print(f'omnisam.train: error: {e}', file=sys.stderr); sys.exit(2)
+    cfg = load_config(a.config, a.overrides, overlays=['published'] if a.published else None)   # every value checked here
+    if a.published and not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_published'
+    check_writable(run_dir(cfg), 'run folder', fix='choose another runs_dir=DIR or name=NAME')   # before any data or model
+    try: summary = train(cfg, a.resume, a.overwrite, cpu=True if a.cpu else None)
+    except RuntimeError as e:
+        if not _misfit(e): raise
+        what = [f'init_checkpoint {cfg.init_checkpoint}'] * bool(cfg.init_checkpoint) + [str(run_dir(cfg) / 'checkpoints' / 'last.pt')] * a.resume
+        raise ValueError(f"{' or '.join(what) or 'checkpoint'}: {str(e)[:300]}") from e
     print(json.dumps(summary))
+    return EXIT_OK
 
 # %% ../nbs/06_train.ipynb #61080b23
 #|eval: false
-if __name__ == '__main__': main()
+if __name__ == '__main__': sys.exit(main())
