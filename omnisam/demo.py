@@ -216,20 +216,29 @@ def write_figures(out:Path, # a seed's run folder (checkpoints)
     return written
 
 # %% ../nbs/10_demo.ipynb #3c962c7f
-def main(argv=None):
+from .config import cli, check_writable, EXIT_OK
+
+@cli('omnisam.demo')
+def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing written)
     "`omnisam_demo [--out runs/demo] [--data data/synthetic] [--scale small|tiny] [--seeds 0 1 2]`"
-    ap = argparse.ArgumentParser(description='OmniSAM demo on the synthetic benchmark (resumable: re-run to continue).')
+    ap = argparse.ArgumentParser(prog='omnisam_demo', description='OmniSAM demo on the synthetic benchmark (resumable: re-run to continue).')
     ap.add_argument('--out', default='runs/demo'); ap.add_argument('--data', default='data/synthetic')
     ap.add_argument('--scale', default='small', choices=list(SCALE_OVERRIDES))
     ap.add_argument('--seeds', type=int, nargs='+', default=[0], help='one full run per seed (data, training, adaptation); mean ± std over them')
+    ap.add_argument('--threads', type=int, default=2, help='torch threads (results are reproducible for a fixed count; 1 for seeds run side by side)')
     ap.add_argument('--no-figures', action='store_true')
+    ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
     a = ap.parse_args(argv)
-    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))    # a fixed thread count: same results run after run
+    check_writable(a.out)                                          # every check before any work: the output folder,
+    for s in a.seeds:                                              # and each seed's data folder it would have to generate
+        data = seed_paths(a.out, a.data, s)[1]
+        if not (data / 'synthetic.json').exists(): check_writable(data, 'data folder', fix='choose another --data')
+    torch.set_num_threads(max(1, a.threads))                      # a fixed thread count: same results run after run
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='.*RANDOM weights.*')
         run_demo(a.out, a.data, a.scale, a.seeds, not a.no_figures)
-
+    return EXIT_OK
 
 # %% ../nbs/10_demo.ipynb #2e5126ad
 #|eval: false
-if __name__ == '__main__': main()
+if __name__ == '__main__': sys.exit(main())
