@@ -348,26 +348,35 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
     return summary
 
 # %% ../nbs/07_adapt.ipynb #23bae294
-def main(argv=None):
-    "Command line: `accelerate launch -m omnisam.adapt --config NAME --source-checkpoint PATH [key=value ...]`."
-    ap = argparse.ArgumentParser(description='OmniSAM unsupervised adaptation (run it with `accelerate launch -m omnisam.adapt`).')
+from .config import cli, check_writable, EXIT_OK
+from .train import _misfit
+
+@cli('omnisam.adapt')
+def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing written)
+    "Command line: `accelerate launch -m omnisam.adapt --config NAME --source-checkpoint PATH [key=value ...]` (or `python -m omnisam.adapt …`)."
+    ap = argparse.ArgumentParser(prog='accelerate launch -m omnisam.adapt',
+                                 description='OmniSAM unsupervised adaptation (run it with `accelerate launch -m omnisam.adapt`).')
     ap.add_argument('--config', default='synthetic', help='packaged config name or a .yaml path')
     ap.add_argument('--source-checkpoint', default=None, help='source model (default runs/<name>/checkpoints/last.pt)')
     ap.add_argument('overrides', nargs='*', help='config overrides as dotted key=value, e.g. adapt.alpha=0 name=my_run')
     ap.add_argument('--resume', action='store_true'); ap.add_argument('--overwrite', action='store_true')
     ap.add_argument('--cpu', action='store_true', help='run on the CPU even if a GPU is present')
     ap.add_argument('--published', action='store_true', help="the published code's behaviour: configs/_base_/published.yaml (and the row's own published_<row>.yaml) merged over the config; the run is named <name>_published")
+    ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
     a = ap.parse_args(argv)
-    try:
-        cfg = load_config(a.config, a.overrides, overlays=['published'] if a.published else None)
-        if a.published and not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_published'
-        src = a.source_checkpoint or str(run_dir(cfg) / 'checkpoints' / 'last.pt')
-        if not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_adapt'   # keep the source run apart
-        summary = adapt(cfg, src, a.resume, a.overwrite, cpu=True if a.cpu else None)
-    except (ValueError, FileNotFoundError, FileExistsError, RuntimeError) as e:
-        print(f'omnisam.adapt: error: {e}', file=sys.stderr); sys.exit(2)
+    cfg = load_config(a.config, a.overrides, overlays=['published'] if a.published else None)   # every value checked here
+    if a.published and not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_published'
+    src = a.source_checkpoint or str(run_dir(cfg) / 'checkpoints' / 'last.pt')
+    if not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_adapt'   # keep the source run apart
+    check_writable(run_dir(cfg), 'run folder', fix='choose another runs_dir=DIR or name=NAME')   # before any data or model
+    try: summary = adapt(cfg, src, a.resume, a.overwrite, cpu=True if a.cpu else None)
+    except RuntimeError as e:                                          # tensors that do not fit the checkpoint's config
+        if not _misfit(e): raise
+        what = [f'source checkpoint {src}'] + [str(run_dir(cfg) / 'checkpoints' / 'last.pt')] * a.resume
+        raise ValueError(f"{' or '.join(what)}: {str(e)[:300]}") from e
     print(json.dumps({k: v for k, v in summary.items() if k != 'rounds_log'}))
+    return EXIT_OK
 
 # %% ../nbs/07_adapt.ipynb #29cf1568
 #|eval: false
-if __name__ == '__main__': main()
+if __name__ == '__main__': sys.exit(main())
