@@ -22,7 +22,7 @@ from .data import read_label
 
 # %% auto #0
 __all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', 'make_pseudo_labels', 'label_coverage',
-           'target_windows', 'PairStep', 'Adapter', 'accumulated_adapt_step', 'adapt', 'main']
+           'target_windows', 'ce_or_zero', 'PairStep', 'Adapter', 'accumulated_adapt_step', 'adapt', 'main']
 
 # %% ../nbs/07_adapt.ipynb #1433bbab
 def round_chunks(n:int, # target panoramas
@@ -113,6 +113,10 @@ def target_windows(dataset, i:int, patcher, label_file:Path) -> tuple: # (window
     return windows, torch.stack([_cut_one(lab, w, label=True)[0] for w in ws])
 
 # %% ../nbs/07_adapt.ipynb #1d091479
+def ce_or_zero(loss_fn, logits:torch.Tensor, labels:torch.Tensor) -> torch.Tensor:
+    "Cross-entropy, or a graph-keeping zero when every pixel is ignored (255): a window left unlabelled by `confidence` would make it NaN."
+    return loss_fn(logits, labels) if bool((labels != 255).any()) else logits.sum() * 0.
+
 class PairStep(nn.Module):
     "The student on a source and a target input in one forward (one forward per backward, as DDP needs)."
     def __init__(self, model): super().__init__(); self.model = model
@@ -159,7 +163,7 @@ class Adapter:
             os_, ot = pair(src_w.flatten(0, 1)[:, None], tgt_w.flatten(0, 1)[:, None])
             os_, ot = (type(o)(*(x[:, 0].unflatten(0, w.shape[:2]) for x in o)) for o, w in ((os_, src_w), (ot, tgt_w)))
         ce_s = torch.stack([self.ce_src(os_.logits[:, t], src_l[:, t]) for t in range(self.t_src)]).mean()
-        ce_t = torch.stack([self.ce_tgt(ot.logits[:, t], tgt_l[:, t]) for t in range(self.t_tgt)]).mean()
+        ce_t = torch.stack([ce_or_zero(self.ce_tgt, ot.logits[:, t], tgt_l[:, t]) for t in range(self.t_tgt)]).mean()
         lp = torch.stack([self.proto_loss(ot.fused[:, t], tgt_l[:, t], t, pos(t, self.t_tgt, rev_t)) for t in range(self.t_tgt)]).mean()
         return dict(ce_src=ce_s, ce_tgt=ce_t, proto=lp)
 
@@ -182,7 +186,7 @@ class Adapter:
                                 core.new_bank() if ts is None else sb[1], tbank)
             zero = next(p for p in core.parameters() if p.requires_grad).sum() * 0
             yield dict(ce_src=self.ce_src(out_s[0], src[i][1][:, ts]) if ts is not None else zero,
-                       ce_tgt=self.ce_tgt(out_t[0], tgt_l[:, tt]) if tt is not None else zero,
+                       ce_tgt=ce_or_zero(self.ce_tgt, out_t[0], tgt_l[:, tt]) if tt is not None else zero,
                        proto=self.proto_loss(out_t[1], tgt_l[:, tt], tt, k) if tt is not None else zero)
 
     def total(self, parts:dict): return self.a.source_weight * parts['ce_src'] + parts['ce_tgt'] + self.a.alpha * parts['proto']
