@@ -154,12 +154,15 @@ def _check_value(v, typ:str, rule:str|None, key:str):
     "Refuse `v` for a field of type `typ` (e.g. 'int|None') and range `rule`, naming the key, the value and what is allowed."
     base, optional = typ.split('|')[0].strip(), 'None' in typ
     allowed = RULES[rule][1] if rule else {'int': 'an integer', 'float': 'a number', 'bool': 'true or false',
-                                           'dict': 'a mapping {key: value}'}.get(base)
+                                           'dict': 'a mapping {key: value}', 'str': 'a string (quote it in YAML: \'off\', \'1\')'}.get(base)
     if allowed is None or (v is None and optional): return
     allowed += ' or null' if optional else ''
     def bad(why): raise ValueError(f'config {key}={v!r} {why}; allowed: {allowed}')
     if base == 'bool':
         if not isinstance(v, bool): bad('is not a boolean')
+        return
+    if base == 'str':
+        if not isinstance(v, str): bad('is not a string')
         return
     if base == 'dict':
         if not isinstance(v, dict): bad('is not a mapping')

@@ -147,6 +147,8 @@ def run_seed(out:Path, # this seed's run folder
         results[variant] = _stage(f'evaluate {variant}', evals / f'{variant}.json',
                                   lambda: _save(evals / f'{variant}.json', _evaluate(ck, cfg, True, progress)), timings)
     _save(out / 'results.json', {k: dict(miou=r['miou'], per_class=r['per_class']) for k, r in results.items()})
+    before = json.loads((out / 'timings.json').read_text()) if (out / 'timings.json').exists() else {}
+    _save(out / 'timings.json', {**before, **timings})              # every stage's time, kept across resumed calls
     return results, timings
 
 def run_demo(out='runs/demo', # everything goes here, one sub-folder per seed
@@ -154,7 +156,7 @@ def run_demo(out='runs/demo', # everything goes here, one sub-folder per seed
              scale:str='small', # 'small' (the demo) or 'tiny' (a quick check of every stage)
              seeds=(0,), # one full run per seed; results get mean ± std over them
              figures:bool=True, progress:bool=True) -> dict: # `aggregate` of the seeds' results
-    "Every seed's pipeline, then results.json/.md (single runs with mean ± std over seeds), timings and figures."
+    "Every seed's pipeline, then results.json/.md (single runs with mean ± std over seeds), timings (of this call; each seed's in its folder) and figures."
     if scale not in SCALE_OVERRIDES: raise ValueError(f'scale must be one of {list(SCALE_OVERRIDES)}, got {scale!r}')
     seeds = [int(s) for s in seeds]
     if not seeds or len(set(seeds)) != len(seeds): raise ValueError(f'seeds must be distinct and at least one, got {seeds}')
