@@ -29,7 +29,7 @@ setuptools.setup(
     keywords=cfg['keywords'].split(),
     packages=setuptools.find_packages(include=['omnisam', 'omnisam.*']),
     include_package_data=True,
-    package_data={'omnisam': ['configs/*.yaml', 'configs/_base_/*.yaml']},
+    package_data={'omnisam': ['configs/*.yaml', 'configs/*/*.yaml', 'configs/*/*/*.yaml']},
     install_requires=requirements,
     extras_require={'dev': dev_requirements},
     python_requires='>=' + cfg['min_python'],

@@ -12,11 +12,11 @@ from .model import ModelConfig
 from .loaders import DataConfig
 
 # %% auto #0
-__all__ = ['NESTED', 'CONFIG_RANGES', 'RULES', 'CONFIG_DIR', 'EXIT_OK', 'EXIT_SKIPPED', 'EXIT_USAGE', 'INPUT_ERRORS',
-           'PatcherSpec', 'DataSpec', 'OptimConfig', 'AdaptConfig', 'RunConfig', 'from_dict', 'to_dict', 'check_config',
-           'apply_overrides', 'config_path', 'merge', 'read_yaml_config', 'overlay_path', 'load_config',
-           'process_umask', 'atomic_path', 'atomic_write', 'save_config', 'as_other_user', 'run_dir', 'prepare_run_dir',
-           'debug_wanted', 'error_line', 'cli', 'check_writable']
+__all__ = ['NESTED', 'CONFIG_RANGES', 'RULES', 'CONFIG_DIR', 'OVERLAY_DIRS', 'EXIT_OK', 'EXIT_SKIPPED', 'EXIT_USAGE',
+           'INPUT_ERRORS', 'PatcherSpec', 'DataSpec', 'OptimConfig', 'AdaptConfig', 'RunConfig', 'from_dict', 'to_dict',
+           'check_config', 'apply_overrides', 'config_path', 'merge', 'read_yaml_config', 'overlay_path',
+           'split_config_name', 'load_config', 'process_umask', 'atomic_path', 'atomic_write', 'save_config',
+           'as_other_user', 'run_dir', 'prepare_run_dir', 'debug_wanted', 'error_line', 'cli', 'check_writable']
 
 # %% ../nbs/05a_config.ipynb #11a7ee6a
 @dataclass
@@ -206,6 +206,7 @@ def apply_overrides(d:dict, # a config as a nested dict (modified in place and r
         node[leaf] = yaml.safe_load(val)
     return d
 
+# %% ../nbs/05a_config.ipynb #c0a1e003
 CONFIG_DIR = Path(importlib.util.find_spec('omnisam').origin).parent / 'configs'   # the packaged benchmark configs
 
 def config_path(name:str) -> Path:
@@ -243,20 +244,34 @@ def read_yaml_config(path:Path, seen:tuple=()) -> dict:
     for b in [bases] if isinstance(bases, str) else bases: out = merge(out, read_yaml_config(_base_path(b, path), (*seen, path)))
     return merge(out, d)
 
+# %% ../nbs/05a_config.ipynb #c0a1e007
+OVERLAY_DIRS = ('_base_', 'ablations')   # folders of CONFIG_DIR where overlays are found by name
+
 def overlay_path(overlay:str, config_name:str) -> Path:
-    "An overlay by name: `configs/_base_/<overlay>_<config name>.yaml` if that row has its own, else `<overlay>.yaml`."
+    "An overlay by name, in `configs/_base_/` or `configs/ablations/`: `<overlay>_<config name>.yaml` if that row has its own, else `<overlay>.yaml`; or a .yaml path."
     for n in (f'{overlay}_{config_name}', overlay):
-        if (CONFIG_DIR / '_base_' / f'{n}.yaml').is_file(): return CONFIG_DIR / '_base_' / f'{n}.yaml'
+        for d in ([CONFIG_DIR] if '/' in n else [CONFIG_DIR / s for s in OVERLAY_DIRS]):   # 'ablations/no_prototypes' names its folder
+            if (d / f'{n}.yaml').is_file(): return d / f'{n}.yaml'
     p = Path(overlay)
     if p.suffix in ('.yaml', '.yml') and p.is_file(): return p
-    raise FileNotFoundError(f"no overlay {overlay!r}; choose one of {sorted(q.stem for q in (CONFIG_DIR / '_base_').glob('*.yaml'))} or pass a .yaml path")
+    known = sorted(q.stem for s in OVERLAY_DIRS for q in (CONFIG_DIR / s).glob('*.yaml'))
+    raise FileNotFoundError(f"no overlay {overlay!r}; choose one of {known} or pass a .yaml path")
 
-def load_config(name:str, # packaged config name or YAML path
+def split_config_name(name:str) -> tuple: # (row, [overlay, ...])
+    "`row+overlay+...` names a row with overlays merged over it (`synthetic+no_prototypes`); an existing file is never split."
+    if '+' not in name or Path(name).is_file(): return name, []
+    row, *overlays = name.split('+')
+    return row, overlays
+
+def load_config(name:str, # packaged config name or YAML path, optionally `+overlay`s: 'cs13_dp13+no_prototypes'
                 overrides:list|None=None, # ['key=value', ...], applied last
                 overlays:list|None=None) -> RunConfig: # overlay names merged over the file, e.g. ['published']
-    "Read a config file (its `base:` files first), merge overlays, apply `key=value` overrides, and check it."
-    d = read_yaml_config(config_path(name))
-    for o in overlays or []: d = merge(d, read_yaml_config(overlay_path(o, d.get('name', Path(name).stem))))
+    "Read a config file (its `base:` files first), merge overlays (`overlays`, then the name's `+` ones), apply `key=value` overrides, and check it."
+    row, named = split_config_name(name)
+    d = read_yaml_config(config_path(row))
+    row_name = d.get('name', Path(row).stem)
+    for o in [*(overlays or []), *named]: d = merge(d, read_yaml_config(overlay_path(o, row_name)))
+    if named: d['name'] = '_'.join([str(row_name), *(Path(o).stem for o in named)])   # its own run folder: synthetic_no_prototypes
     return from_dict(RunConfig, check_config(apply_overrides(d, overrides or [])))
 
 # %% ../nbs/05a_config.ipynb #04869759

@@ -22,9 +22,10 @@ __all__ = ['ADAPT_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'EFFECTS', 'seed_pat
            'spread_markdown', 'run_seed', 'run_demo', 'write_figures', 'main']
 
 # %% ../nbs/10_demo.ipynb #657fc309
+# each ablation is an overlay file, configs/ablations/<name>.yaml (the command line: --config synthetic+no_prototypes);
 # no per-round val scoring inside adaptation (each variant is scored once, at its end): it would cost ~80 s a variant
-ADAPT_VARIANTS = {'adapted': ['eval_every=0'], 'ablation_no_prototypes': ['adapt.alpha=0', 'eval_every=0'],
-                  'ablation_static_labels': ['adapt.refresh=false', 'eval_every=0']}
+ADAPT_VARIANTS = {'adapted': ['eval_every=0'], 'ablation_no_prototypes': ['ablations/no_prototypes', 'eval_every=0'],
+                  'ablation_static_labels': ['ablations/static_labels', 'eval_every=0']}
 VARIANTS = ('source_pinhole', 'source_no_memory', 'source_memory', *ADAPT_VARIANTS)
 
 # settings per scale: `small` is the demo (≤ 20 min a seed on 2 cores), `tiny` exercises every stage in about a minute
@@ -53,8 +54,10 @@ def seed_paths(out, # the demo's folder
     return Path(out) / f'seed_{seed}', data if seed == 0 else data.with_name(f'{data.name}_seed{seed}')
 
 def _config(out:Path, data:Path, scale:str, name:str, seed:int, extra=()):
+    "The synthetic config of one stage; `extra`: `key=value` overrides and overlay names (`ablations/no_prototypes`)."
     return load_config('synthetic', [f'runs_dir={out}', f'name={name}', f'seed={seed}', f'source.data.root={data}',
-                                     f'target.data.root={data}', f'val.data.root={data}', *SCALE_OVERRIDES[scale], *extra])
+                                     f'target.data.root={data}', f'val.data.root={data}', *SCALE_OVERRIDES[scale],
+                                     *(e for e in extra if '=' in e)], overlays=[e for e in extra if '=' not in e])
 
 def _train_or_resume(cfg, progress):
     last = run_dir(cfg) / 'checkpoints' / 'last.pt'
