@@ -332,6 +332,7 @@ def street_scene(hw:tuple, seed:int=0) -> tuple: # (image (H, W, 3) uint8, label
     img = CLASS_SETS['cs13'].lut()[lab].astype(np.int16) + rng.integers(-20, 20, (h, w, 3))
     return np.clip(img, 0, 255).astype(np.uint8), lab
 
+# %% ../nbs/02_data.ipynb #d95e864c
 _ROOM_INSTANCES = ['<UNK>_0_<UNK>_0_0', 'ceiling_1_office_1', 'floor_1_office_1', 'wall_1_office_1', 'wall_2_office_1',
                    'wall_3_office_1', 'window_1_office_1', 'beam_1_office_1']   # box_room faces 0..5 → instances 1..6
 
@@ -347,6 +348,7 @@ def room_semantic(rays:torch.Tensor) -> tuple: # (image (h, w, 3) uint8, semanti
     img[0, :2] = 0                                                       # pure-black RGB: unlabelled
     return img, sem
 
+# %% ../nbs/02_data.ipynb #d95e864d
 def _stanford_fixture(root:Path, areas=('1', '5a'), views=6, size=24, pano_hw=(32, 64)):
     from omnisam.geometry import view_rays, erp_rays, yaw_pitch_to_rt
     (root / 'semantic_labels.json').write_text(json.dumps(_ROOM_INSTANCES))
