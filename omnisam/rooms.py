@@ -84,6 +84,7 @@ def rects_overlap(r1, r2, gap:float=0.) -> bool:
             if p1.max() + gap <= p2.min() or p2.max() + gap <= p1.min(): return False
     return True
 
+# %% ../nbs/03_rooms.ipynb #8573d7fa
 class RoomBuilder:
     "Collects the parts, objects and instances of one room."
     def __init__(self, size:tuple): # (X, Y, Z) extents of the room, metres
@@ -201,6 +202,7 @@ def _chairs_around(b:RoomBuilder, rng, t:int, n:int):
 
 def _n(rng, r) -> int: return int(rng.integers(r[0], r[1] + 1))
 
+# %% ../nbs/03_rooms.ipynb #510b500c
 def build_room(rng, style:DomainStyle, n_cams:int, centre:float) -> tuple:
     "Lay out one room of `style`; returns (builder, camera locations (n_cams, 3)). Cameras lie in the central `centre` fraction."
     X, Y, Z = _u(rng, style.room_xy), _u(rng, style.room_xy), _u(rng, style.height)
@@ -385,6 +387,7 @@ def albedo(tp:torch.Tensor, a:torch.Tensor, b:torch.Tensor) -> torch.Tensor: # (
         if i.numel(): out[i] = _family(f, base[i], sec[i], s[i], seed[i], a[i], b[i], lo[i])
     return out
 
+# %% ../nbs/03_rooms.ipynb #4d3f9318
 def decorate(alb, tp, cls, g) -> tuple: # (albedo (N, 3), emissive colour (N, 3), emissive mask (N,))
     "Class-specific detail on panels: door frames and handles, window frames and glass, boards, bookcase shelves."
     loc, h, front = g['local'], g['half'], g['ax'] == 1
@@ -435,6 +438,7 @@ def render_rays(room:Room, origin, rays:torch.Tensor) -> dict:
     return dict(rgb=rgb.reshape(*shape, 3), inst=g['inst'].reshape(shape), point=g['point'].reshape(*shape, 3),
                 normal=g['normal'].reshape(*shape, 3))
 
+# %% ../nbs/03_rooms.ipynb #4d3f9319
 def finish(rgb:torch.Tensor, room:Room, seed:int) -> np.ndarray: # (H, W, 3) uint8
     "Camera model: 3×3 blur, exposure jitter, tone curve, noise, 8-bit, never pure black."
     gen = torch.Generator().manual_seed(seed)
