@@ -378,6 +378,7 @@ def _stanford_fixture(root:Path, areas=('1', '5a'), views=6, size=24, pano_hw=(3
                 camera_location=loc, room=room, camera_uuid=cam, frame_num='equirectangular',
                 camera_rt_matrix=yaw_pitch_to_rt(0, 0, loc).tolist())))
 
+# %% ../nbs/02_data.ipynb #d95e864e
 def write_fixture(name:str, # 'cityscapes', 'cityscapes_flat', 'synpass', 'densepass', 'densepass_train' or 'stanford'
                   root, # folder to create
                   hw:tuple=(24, 48), # image size of the outdoor sets
