@@ -6,7 +6,7 @@ On a machine with CUDA, measures in a few minutes, for the published model (SAM 
   1. `bench/sequence.py`'s measurement (shared batched encoding vs. the published per-window encoding of the 13
      DensePASS test windows, forward + reverse), in bf16 and in fp32 (its functions, called here);
   2. one source training step as published: batch 4 sequences × 9 windows (Cityscapes' preset), one AdamW step per
-     window (`omnisam.model.sequence_loss_steps`), fp32 (the config's `mixed_precision: 'no'`; TF32 left off, as
+     window (`omnisam.train.sequence_loss_steps`), fp32 (the config's `mixed_precision: 'no'`; TF32 left off, as
      `train` leaves it) and bf16 autocast:
      seconds per step (median of `--steps` after a warm-up) and peak GPU memory;
   3. inference on one DensePASS test panorama (400×2048, 13 windows of 1024 px, forward + reverse passes merged by
@@ -56,7 +56,7 @@ def build(cfg, device:str):
 
 def train_step(cfg, device:str, dtype:str, batch:int, steps:int) -> dict:
     "One published source training step (a step per window): seconds (median) and peak memory."
-    from omnisam.model import sequence_loss_steps
+    from omnisam.train import sequence_loss_steps
     from omnisam.patcher import Patcher
     model = build(cfg, device).train()
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=cfg.train.lr, weight_decay=cfg.train.weight_decay)
@@ -66,7 +66,7 @@ def train_step(cfg, device:str, dtype:str, batch:int, steps:int) -> dict:
     labels = torch.randint(0, cfg.model.num_classes, (batch, t_n, s, s), device=device, generator=g)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=255)
     def step():
-        with autocast(device, dtype): sequence_loss_steps(model, windows, labels, loss_fn, opt, cfg.train.per_window_step)
+        with autocast(device, dtype): sequence_loss_steps(model, [(windows, labels)], loss_fn, opt, cfg.train.per_window_step)
     cuda = device.startswith('cuda')
     try:
         step()                                              # warm-up (allocations, kernels chosen)

@@ -7,7 +7,7 @@ photographs, + a trainId label PNG) are written to a temporary folder in Citysca
 real loader: `omnisam.train.build_source` on the `cs13_dp13` config's source (Cityscapes, 13 classes, `cityscapes`
 patcher preset: 9 windows of S px per image), with a small model (`test` Hiera at `--image-size`, random weights)
 so that reading and cutting the images is a large part of a step when done in the training process. The same
-source training steps (`omnisam.model.sequence_loss_steps`, the batches of `omnisam.train.StepBatches`, the same
+source training steps (`omnisam.train.sequence_loss_steps`, the batches of `omnisam.train.StepBatches`, the same
 starting weights and optimiser state) run three ways, alternating `--repeats` times (the fastest run of each
 counts: this machine is shared with other jobs):
   - preloaded:  every batch read and cut before the clock starts (no loading at all: the upper bound);
@@ -38,7 +38,7 @@ def write_cityscapes(root:Path, n:int, hw=(1024, 2048)) -> Path:
 
 def run(model, opt, state, batches, per_window_step:bool, device:str) -> dict: # steps/s by both clocks, share waiting
     "Train on `batches` (any iterable of collated batches) from the starting `state`, timing every step."
-    from omnisam.model import sequence_loss_steps
+    from omnisam.train import sequence_loss_steps
     model.load_state_dict(state['model']); opt.load_state_dict(state['opt'])
     cuda = device.startswith('cuda')
     sync = torch.cuda.synchronize if cuda else (lambda: None)
@@ -50,7 +50,7 @@ def run(model, opt, state, batches, per_window_step:bool, device:str) -> dict: #
         except StopIteration: break
         w1, c1 = time.perf_counter(), time.process_time()
         windows, labels = windows.to(device, non_blocking=True), labels.to(device, non_blocking=True)
-        sequence_loss_steps(model, windows, labels, loss_fn, opt, per_window_step)
+        sequence_loss_steps(model, [(windows, labels)], loss_fn, opt, per_window_step)
         sync(); w2, c2 = time.perf_counter(), time.process_time()
         blocked = max(0., (w1 - w0) - (c1 - c0))         # wall time in next() not spent computing: waiting
         steps.append(w2 - w0 if cuda else (c2 - c0) + blocked); walls.append(w2 - w0); waits.append(w1 - w0)

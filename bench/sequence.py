@@ -41,14 +41,14 @@ def panorama_windows(size:int, batch:int, windows:int): # (B, T, 3, S, S) in [0,
 
 def published_timed(model, windows, device): # (logits fwd, logits rev, encoder s, step s, calls)
     "The published inference: every window encoded separately, in both passes; timed piece by piece."
+    from omnisam.patcher import sequence_order
     enc = stp = 0.; outs = []
     for reverse in (False, True):
         bank, out = model.new_bank(), {}
-        order = range(windows.shape[1] - 1, -1, -1) if reverse else range(windows.shape[1])
-        for t in order:
+        for t in sequence_order(windows.shape[1], 'reverse' if reverse else 'forward'):
             t0 = now(device)
             f = model.encode(windows[:, t]); t1 = now(device)
-            out[t] = model.step(f, bank)[0]; t2 = now(device)
+            out[t] = model.decode_window(f, bank).logits; t2 = now(device)
             enc += t1 - t0; stp += t2 - t1
         outs.append(torch.stack([out[t] for t in range(windows.shape[1])], 1))
     return outs[0], outs[1], enc, stp
@@ -72,7 +72,8 @@ def main(argv=None):
     chunk = a.chunk or (None if a.device.startswith('cuda') else 2)
     clock = 'synced wall time' if a.device.startswith('cuda') else 'process CPU time' 
     if a.threads: torch.set_num_threads(a.threads)
-    from omnisam.model import ModelConfig, build_model, load_checkpoint
+    from omnisam.model import ModelConfig, build_model
+    from omnisam.checkpoint import load_checkpoint
     torch.manual_seed(0)
     if a.checkpoint: model = load_checkpoint(a.checkpoint)[0]
     else:

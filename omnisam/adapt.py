@@ -4,25 +4,26 @@
 
 # %% ../nbs/07_adapt.ipynb #4237f037
 from __future__ import annotations
-import argparse, json, math, os, random, sys, time, warnings
+import argparse, json, sys
 from pathlib import Path
 import cv2
 import numpy as np
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
-from .config import RunConfig, load_config, prepare_run_dir, run_dir, atomic_write, to_dict
-from .model import load_checkpoint, save_checkpoint, read_checkpoint
-from .train import (accumulation, reverse_samples, build_source, collate_sequences, epoch_batches, StepBatches, sequence_loader, reverse_this, class_weights, lr_factor,
-                           _accelerator, _rng_state, _set_rng_state, RunLog, param_checksum, validate, check_init_checkpoint)
+from torch.utils.data import Dataset, DataLoader
+from .config import RunConfig, load_config, run_dir, atomic_write, cli, check_writable, EXIT_OK
+from .checkpoint import load_checkpoint, check_init_checkpoint
+from .train import reverse_samples, build_source, epoch_batches, StepBatches, sequence_loader, reverse_this, class_weights, lr_factor
+from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, validate, is_misfit
 from .prototypes import PrototypeBank, batch_prototypes, prototype_loss
 from .inference import segment_panorama
-from .patcher import _cut_one
+from .patcher import _cut_one, sequence_order
 from .data import read_label
 
 # %% auto #0
 __all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', 'make_pseudo_labels', 'label_coverage',
-           'target_windows', 'ce_or_zero', 'PairStep', 'Adapter', 'accumulated_adapt_step', 'adapt', 'main']
+           'target_windows', 'PseudoLabelled', 'target_loader', 'ce_or_zero', 'Adapter', 'adapt_step',
+           'AdaptationSetup', 'Adaptation', 'adapt', 'main']
 
 # %% ../nbs/07_adapt.ipynb #1433bbab
 def round_chunks(n:int, # target panoramas
@@ -102,6 +103,7 @@ def label_coverage(folder:Path, rnd:int, indices:list) -> float:
         n += int((lab != 255).sum()); tot += lab.size
     return n / max(tot, 1)
 
+# %% ../nbs/07_adapt.ipynb #tgt0cd01
 def target_windows(dataset, i:int, patcher, label_file:Path) -> tuple: # (windows (T, 3, S, S), labels (T, S, S))
     "A target panorama's windows and the windows of its pseudo-label (stored at the canvas size)."
     image = dataset[i][0]
@@ -112,20 +114,32 @@ def target_windows(dataset, i:int, patcher, label_file:Path) -> tuple: # (window
         raise ValueError(f'{label_file} is {tuple(lab.shape[-2:])}, expected the canvas size {(ch, cw)}: delete the pseudo_labels folder to relabel')
     return windows, torch.stack([_cut_one(lab, w, label=True)[0] for w in ws])
 
+class PseudoLabelled(Dataset):
+    "One round's pseudo-labelled target panoramas, by panorama index: (windows (T, 3, S, S), labels (T, S, S))."
+    def __init__(self, dataset, patcher, folder:Path, rnd:int): self.dataset, self.patcher, self.folder, self.rnd = dataset, patcher, folder, rnd
+    def __getitem__(self, i:int) -> tuple: return target_windows(self.dataset, i, self.patcher, label_path(self.folder, self.rnd, i))
+
+def _stack_pairs(batch:list) -> tuple: return tuple(torch.stack(x) for x in zip(*batch))   # (windows (B, T, 3, S, S), labels (B, T, S, S))
+
+def _round_batches(chunk:list, bs:int, seed:int, rnd:int, rank:int, world:int) -> list: # [[panorama index]] this rank's batches
+    perm = torch.randperm(len(chunk), generator=torch.Generator().manual_seed(seed * 31 + rnd)).tolist()
+    mine = [chunk[j] for j in perm][rank::world]
+    mine = mine[:len(chunk) // world // bs * bs]
+    return [mine[i:i + bs] for i in range(0, len(mine), bs)]
+
+def target_loader(dataset:PseudoLabelled, batches:list, # [[panorama index]] the micro-batches to read, in order
+                  num_workers:int=0, device='cpu', seed:int=0) -> DataLoader:
+    "A round's target micro-batches, read by `num_workers` workers ahead of the model."
+    return DataLoader(dataset, batch_sampler=batches, collate_fn=_stack_pairs, num_workers=num_workers,
+                      pin_memory=torch.device(device).type == 'cuda', generator=torch.Generator().manual_seed(seed))
+
 # %% ../nbs/07_adapt.ipynb #1d091479
 def ce_or_zero(loss_fn, logits:torch.Tensor, labels:torch.Tensor) -> torch.Tensor:
     "Cross-entropy, or a graph-keeping zero when every pixel is ignored (255): a window left unlabelled by `confidence` would make it NaN."
     return loss_fn(logits, labels) if bool((labels != 255).any()) else logits.sum() * 0.
 
-class PairStep(nn.Module):
-    "The student on a source and a target input in one forward (one forward per backward, as DDP needs)."
-    def __init__(self, model): super().__init__(); self.model = model
-    def forward(self, src, tgt, src_bank=None, tgt_bank=None, rev_src:bool=False, rev_tgt:bool=False):
-        if src_bank is None and tgt_bank is None:
-            return self.model(src, reverse=rev_src), self.model(tgt, reverse=rev_tgt)
-        return (None if src is None else self.model(src, bank=src_bank)), (None if tgt is None else self.model(tgt, bank=tgt_bank))
-
-def _order(n:int, rev:bool) -> list: return list(range(n - 1, -1, -1)) if rev else list(range(n))
+# %% ../nbs/07_adapt.ipynb #adp0cd01
+def _order(n:int, rev:bool) -> list: return sequence_order(n, 'reverse' if rev else 'forward')
 
 class Adapter:
     "Losses of one adaptation step (holds the frozen source model, the bank and the settings)."
@@ -152,25 +166,25 @@ class Adapter:
         out = model(w.flatten(0, 1)[:, None])
         return type(out)(*(x[:, 0].unflatten(0, w.shape[:2]) for x in out))
 
-    def sequence_step(self, pair, src_w, src_l, tgt_w, tgt_l, rev_s, rev_t, counter) -> dict:
+    def sequence_step(self, net, src_w, src_l, tgt_w, tgt_l, rev_s, rev_t, counter) -> dict:
         "One step per sequence pair: losses averaged over windows."
         pos = lambda t, n, rev: n - 1 - t if rev else t
         with torch.no_grad():
             fs = self._run(self.frozen, src_w, rev_s).fused
             for t in _order(self.t_src, rev_s): self.update_bank(fs[:, t], src_l[:, t], t, counter, pos(t, self.t_src, rev_s))
-        if self.a.memory: os_, ot = pair(src_w, tgt_w, rev_src=rev_s, rev_tgt=rev_t)
+        if self.a.memory: os_, ot = net(('forward', src_w, rev_s), ('forward', tgt_w, rev_t))
         else:
-            os_, ot = pair(src_w.flatten(0, 1)[:, None], tgt_w.flatten(0, 1)[:, None])
+            os_, ot = net(('forward', src_w.flatten(0, 1)[:, None]), ('forward', tgt_w.flatten(0, 1)[:, None]))
             os_, ot = (type(o)(*(x[:, 0].unflatten(0, w.shape[:2]) for x in o)) for o, w in ((os_, src_w), (ot, tgt_w)))
         ce_s = torch.stack([self.ce_src(os_.logits[:, t], src_l[:, t]) for t in range(self.t_src)]).mean()
         ce_t = torch.stack([ce_or_zero(self.ce_tgt, ot.logits[:, t], tgt_l[:, t]) for t in range(self.t_tgt)]).mean()
         lp = torch.stack([self.proto_loss(ot.fused[:, t], tgt_l[:, t], t, pos(t, self.t_tgt, rev_t)) for t in range(self.t_tgt)]).mean()
         return dict(ce_src=ce_s, ce_tgt=ce_t, proto=lp)
 
-    def window_steps(self, pair, src:list, # [(windows, labels, reverse)]: source batches, continued one after the other
+    def window_steps(self, net, src:list, # [(windows, labels, reverse)]: source batches, continued one after the other
                      tgt_w, tgt_l, rev_t, counter):
         "The k-th source window and the k-th target window of the pass make one step (yields loss dicts)."
-        core = pair.module.model if hasattr(pair, 'module') else pair.model
+        core = getattr(net, 'module', net).model
         stream = [(i, ts) for i, (_, _, rs) in enumerate(src) for ts in _order(self.t_src, rs)]
         ot, tbank, sb = _order(self.t_tgt, rev_t), core.new_bank(), None   # student-target bank; (batch, student, frozen) source banks
         for k in range(max(self.t_src, self.t_tgt)):
@@ -180,181 +194,147 @@ class Adapter:
             if ts is not None:
                 if sb is None or sb[0] != i or not self.a.memory: sb = (i, core.new_bank(), self.frozen.new_bank())
                 sw, sl, _ = src[i]
-                with torch.no_grad(): _, fs = self.frozen(sw[:, ts], bank=sb[2])
+                with torch.no_grad(): fs = self.frozen.step_window(sw[:, ts], sb[2]).fused
                 self.update_bank(fs, sl[:, ts], ts, counter, k)              # 'sequence' slot: the step's position k, as published
-            out_s, out_t = pair(None if ts is None else src[i][0][:, ts], None if tt is None else tgt_w[:, tt],
-                                core.new_bank() if ts is None else sb[1], tbank)
+            out_s, out_t = net(None if ts is None else ('step_window', src[i][0][:, ts], sb[1]),
+                               None if tt is None else ('step_window', tgt_w[:, tt], tbank))
             zero = next(p for p in core.parameters() if p.requires_grad).sum() * 0
-            yield dict(ce_src=self.ce_src(out_s[0], src[i][1][:, ts]) if ts is not None else zero,
-                       ce_tgt=ce_or_zero(self.ce_tgt, out_t[0], tgt_l[:, tt]) if tt is not None else zero,
-                       proto=self.proto_loss(out_t[1], tgt_l[:, tt], tt, k) if tt is not None else zero)
+            yield dict(ce_src=self.ce_src(out_s.logits, src[i][1][:, ts]) if ts is not None else zero,
+                       ce_tgt=ce_or_zero(self.ce_tgt, out_t.logits, tgt_l[:, tt]) if tt is not None else zero,
+                       proto=self.proto_loss(out_t.fused, tgt_l[:, tt], tt, k) if tt is not None else zero)
 
     def total(self, parts:dict): return self.a.source_weight * parts['ce_src'] + parts['ce_tgt'] + self.a.alpha * parts['proto']
 
-# %% ../nbs/07_adapt.ipynb #7b942807
-def _round_batches(chunk:list, bs:int, seed:int, rnd:int, rank:int, world:int) -> list:
-    perm = torch.randperm(len(chunk), generator=torch.Generator().manual_seed(seed * 31 + rnd)).tolist()
-    mine = [chunk[j] for j in perm][rank::world]
-    mine = mine[:len(chunk) // world // bs * bs]
-    return [mine[i:i + bs] for i in range(0, len(mine), bs)]
-
-def accumulated_adapt_step(acc, pair, opt, ad:Adapter, micro:list, counter:int, per_window_step:bool) -> dict: # mean loss parts
+# %% ../nbs/07_adapt.ipynb #stp0cd01
+def adapt_step(ad:Adapter, net, opt, micro:list, # [(source batches, target windows, target labels, reverse target)] one per micro-batch
+               counter:int, per_window_step:bool, acc=None) -> dict: # mean loss parts
     "One optimiser step (per window, or per sequence pair) over micro-batches, gradients accumulated through Accelerate."
-    parts_all = []
-    def one(get_parts):                                   # forward inside `accumulate` (no all-reduce until the last micro-batch)
-        with acc.accumulate(pair):
-            parts = get_parts()
-            acc.backward(ad.total(parts)); opt.step(); opt.zero_grad(set_to_none=True)
-        parts_all.append({k: v.detach().float() for k, v in parts.items()})
-    if per_window_step:                                   # window k of every micro-batch (each with its own banks), then its step
-        gens = [ad.window_steps(pair, src, tw, tl, rt, counter) for src, tw, tl, rt in micro]
-        for _ in range(max(ad.t_src, ad.t_tgt)):
-            for g in gens: one(lambda: next(g))
+    if per_window_step: streams, steps = [ad.window_steps(net, src, tw, tl, rt, counter) for src, tw, tl, rt in micro], max(ad.t_src, ad.t_tgt)
     else:
-        for src, tw, tl, rt in micro: one(lambda: ad.sequence_step(pair, src[0][0], src[0][1], tw, tl, src[0][2], rt, counter))
-    return {k: torch.stack([p[k] for p in parts_all]).mean() for k in parts_all[0]}
+        def pair(src, tw, tl, rt): yield ad.sequence_step(net, src[0][0], src[0][1], tw, tl, src[0][2], rt, counter)
+        streams, steps = [pair(*m) for m in micro], 1
+    parts = [p for row in accumulated_steps(streams, steps, opt, acc, net, loss=ad.total) for p in row]
+    return {k: torch.stack([p[k] for p in parts]).mean() for k in parts[0]}
 
+# %% ../nbs/07_adapt.ipynb #7b942807
+class AdaptationSetup(Task):
+    "What adaptation builds before its steps: data, student and frozen model, prototype bank, rounds, optimiser, loaders."
+    kind = 'adapt'
+    def __init__(self, source_checkpoint:str): self.source_checkpoint = source_checkpoint
+
+    def setup(self, run):
+        cfg, a, acc = run.cfg, run.cfg.adapt, run.acc
+        if cfg.target is None: raise ValueError('adaptation needs a target: section (unlabelled panoramas and their patcher) in the config')
+        if a.pseudo_how not in ('vote', 'mean'): raise ValueError(f"adapt.pseudo_how must be 'vote' or 'mean', got {a.pseudo_how!r}")
+        if a.reverse_draw not in ('batch', 'sample'): raise ValueError(f"adapt.reverse_draw must be 'batch' or 'sample', got {a.reverse_draw!r}")
+        if a.reverse_draw == 'sample' and a.prototype_slots == 'window':
+            raise ValueError("adapt.reverse_draw='sample' mixes directions in a batch: use adapt.prototype_slots=sequence, relative or shared")
+        self.bs, self.accum = accumulation(a.global_batch, a.batch_size, acc.num_processes)   # micro-batch, micro-batches per step
+        acc.gradient_accumulation_steps = self.accum
+        check_init_checkpoint(self.source_checkpoint, cfg)                # classes and backbone match the config
+        self.source, self.target = build_source(cfg), cfg.target.data.build()   # fail here if data is missing
+        self.val = cfg.val.data.build() if cfg.val is not None and cfg.eval_every else None
+        self.tpatch = cfg.target.patcher.build(cfg.model.image_size)
+        self.max_steps = a.max_steps
+
+    def build(self, run) -> tuple:
+        cfg, a, W, R = run.cfg, run.cfg.adapt, run.acc.num_processes, run.acc.process_index
+        student, _ = load_checkpoint(self.source_checkpoint)
+        self.frozen, _ = load_checkpoint(self.source_checkpoint)
+        self.frozen.eval().requires_grad_(False)
+        self.t_src, self.t_tgt = self.source[0][0].shape[0], len(self.tpatch.windows(self.target[0][0].shape[-2:]))
+        self.bank = PrototypeBank(num_slots(a.prototype_slots, self.t_src, self.t_tgt), cfg.model.num_classes, cfg.model.head_dim,
+                                  a.prototype_mode, a.momentum)
+        pool = list(range(len(self.target)))
+        if a.max_panoramas is not None and a.max_panoramas < len(pool):      # a seeded subset of the target set
+            pool = torch.randperm(len(pool), generator=torch.Generator().manual_seed(cfg.seed)).tolist()[:a.max_panoramas]
+        self.chunks = [[pool[j] for j in c] for c in round_chunks(len(pool), a.rounds, cfg.seed, a.first_chunk, a.disjoint, a.chunk_sizes)]
+        self.batches = [_round_batches(c, self.bs, cfg.seed, r, R, W) for r, c in enumerate(self.chunks)]
+        per_round = [len(b) // self.accum for b in self.batches]
+        if min(per_round) == 0:
+            raise ValueError(f'a round of {min(len(c) for c in self.chunks)} target panoramas cannot fill a batch of {a.batch_size} per process '
+                             f'on {W} processes in {self.accum} micro-batches: lower adapt.global_batch / batch_size or adapt.rounds')
+        self.src_batches = len(epoch_batches(len(self.source), self.bs, cfg.seed, 0, R, W))
+        if self.src_batches == 0: raise ValueError(f'{len(self.source)} source sequences cannot fill a batch of {self.bs} per process')
+        total = sum(per_round)
+        opt = torch.optim.AdamW([p for p in student.parameters() if p.requires_grad], lr=a.lr, weight_decay=a.weight_decay)
+        sched = torch.optim.lr_scheduler.LambdaLR(opt, (lambda s: lr_factor(s, total, a.warmup)) if a.warmup else (lambda s: 1.0))
+        return student, opt, sched, per_round
+
+    def load_state(self, run, ck:dict): self.bank.load_state_dict(ck['bank'])
+    def state(self, run) -> dict: return dict(bank=self.bank.state_dict(), source_checkpoint=str(self.source_checkpoint))
+    def to_device(self, run): self.frozen, self.bank = self.frozen.to(run.acc.device), self.bank.to(run.acc.device)
+
+    def start(self, run):
+        cfg, a, acc = run.cfg, run.cfg.adapt, run.acc
+        W, R = acc.num_processes, acc.process_index
+        self.ad = Adapter(cfg, self.frozen, self.bank, self.t_src, self.t_tgt, (lambda x: acc.reduce(x, 'sum')) if W > 1 else None, acc.device)
+        self.labels_dir, self.rounds_log, self.round = run.folder / 'pseudo_labels', [], None
+        self.n_src = (-(-self.t_tgt // self.t_src) if a.per_window_step and a.source_refill else 1) * self.accum   # source batches per step
+        order = StepBatches(len(self.source), self.bs, cfg.seed, R, W, run.step * self.n_src, run.stop * self.n_src)
+        self.src_iter = iter(sequence_loader(self.source, order, cfg.num_workers, acc.device, cfg.seed + run.step))   # read ahead
+
+# %% ../nbs/07_adapt.ipynb #adp1cd01
+class Adaptation(AdaptationSetup):
+    "Adaptation of a source checkpoint: rounds of (pseudo-label a chunk of target panoramas, train on it with source batches)."
+    def before_step(self, run):
+        "At a round's first step in this process: its pseudo-labels (unless all on disk mid-round), AdamW reset if asked, its target loader."
+        if self.round == run.period: return
+        cfg, a, acc, rnd = run.cfg, run.cfg.adapt, run.acc, run.period
+        self.round = rnd
+        if run.k == 0 or not all(label_path(self.labels_dir, rnd, i).exists() for i in self.chunks[rnd]):
+            make_pseudo_labels(run.core if a.refresh else self.frozen, self.target, self.chunks[rnd], self.tpatch, self.labels_dir, rnd,
+                               a.pseudo_how, a.confidence, a.memory, acc.process_index, acc.num_processes, run.progress and acc.is_main_process)
+            acc.wait_for_everyone()
+            run.net.train()
+            if run.k == 0 and rnd - 1 in a.new_optimizer_after_rounds:      # published: AdamW re-created (moments reset)
+                getattr(run.opt, 'optimizer', run.opt).state.clear()
+        todo = self.batches[rnd][run.k * self.accum:(min(run.stop, run.starts[rnd + 1]) - run.starts[rnd]) * self.accum]
+        self.tgt_iter = iter(target_loader(PseudoLabelled(self.target, self.tpatch, self.labels_dir, rnd), todo, cfg.num_workers,
+                                           acc.device, cfg.seed + run.step))
+
+    def step(self, run) -> dict: # mean loss parts {'ce_src', 'ce_tgt', 'proto'}
+        "One step: `accum` micro-batches of (target batch, its `n_src` source batches), directions drawn, through `adapt_step`."
+        cfg, a, acc, rnd, k = run.cfg, run.cfg.adapt, run.acc, run.period, run.k
+        per, micro = self.n_src // self.accum, []
+        for m in range(self.accum):
+            km = k * self.accum + m                                       # the micro-batch's index in the round (= k without accumulation)
+            tw, tl = (x.to(acc.device) for x in next(self.tgt_iter))
+            src = []
+            for j in range(per):
+                sw, sl, _ = next(self.src_iter)
+                sw, sl, js = sw.to(acc.device), sl.to(acc.device), km * per + j
+                if a.reverse_draw == 'sample': sw, sl = reverse_samples(sw, sl, cfg.seed + 1, rnd, js, a.reverse_prob)
+                src.append((sw, sl, a.reverse_draw == 'batch' and reverse_this(cfg.seed + 1, rnd, js, a.reverse_prob)))
+            if a.reverse_draw == 'sample': tw, tl = reverse_samples(tw, tl, cfg.seed + 2, rnd, km, a.reverse_prob)
+            micro.append((src, tw, tl, a.reverse_draw == 'batch' and reverse_this(cfg.seed + 2, rnd, km, a.reverse_prob)))
+        run.net.train(not (a.eval_mode_from_batch is not None and k >= a.eval_mode_from_batch))   # published: eval mode from batch 25 on (§7.6)
+        counter = rnd * self.src_batches + k + 1                          # the published prototype step counter (§5.3)
+        with acc.autocast(): return adapt_step(self.ad, run.net, run.opt, micro, counter, a.per_window_step, acc)
+
+    def postfix(self, run, parts:dict) -> dict: return dict(round=run.period, ce_t=f"{parts['ce_tgt'].item():.3f}", proto=f"{parts['proto'].item():.4f}")
+
+    def after_period(self, run):
+        "The round's row: mean loss parts, pseudo-label coverage, learning rate, val mIoU (every `eval_every` rounds)."
+        m, rnd = run.means(), run.period
+        row = dict(step=run.step, round=rnd, **{k: m[k] for k in ('ce_src', 'ce_tgt', 'proto')},
+                   coverage=label_coverage(self.labels_dir, rnd, self.chunks[rnd]) if run.acc.is_main_process else float('nan'),
+                   lr=run.sched.get_last_lr()[0])
+        if self.val is not None and (rnd + 1) % run.cfg.eval_every == 0:
+            row['val_miou'] = validate(run.core, self.val, run.cfg, run.acc)['miou']; run.net.train()
+        run.log(row); self.rounds_log.append(row)
+
+    def summary(self, run, b:dict) -> dict:
+        return dict(steps=b['steps'], total_steps=b['total_steps'], rounds=run.cfg.adapt.rounds, processes=b['processes'],
+                    rounds_log=self.rounds_log, ranks_in_sync=b['ranks_in_sync'], checkpoint=b['checkpoint'])
+
+# %% ../nbs/07_adapt.ipynb #adp1cd02
 def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:bool=False, cpu:bool|None=None,
           progress:bool=True) -> dict:
     "Unsupervised adaptation of a source checkpoint; returns a summary (also adapt_summary.json in the run directory)."
-    a = cfg.adapt
-    if cfg.target is None: raise ValueError('adaptation needs a target: section (unlabelled panoramas and their patcher) in the config')
-    if a.pseudo_how not in ('vote', 'mean'): raise ValueError(f"adapt.pseudo_how must be 'vote' or 'mean', got {a.pseudo_how!r}")
-    if a.reverse_draw not in ('batch', 'sample'): raise ValueError(f"adapt.reverse_draw must be 'batch' or 'sample', got {a.reverse_draw!r}")
-    if a.reverse_draw == 'sample' and a.prototype_slots == 'window':
-        raise ValueError("adapt.reverse_draw='sample' mixes directions in a batch: use adapt.prototype_slots=sequence, relative or shared")
-    acc = _accelerator(cfg, cpu)
-    bs, accum = accumulation(a.global_batch, a.batch_size, acc.num_processes)   # micro-batch, micro-batches per step
-    acc.gradient_accumulation_steps = accum
-    check_init_checkpoint(source_checkpoint, cfg)                          # classes and backbone match the config
-    source, target = build_source(cfg), cfg.target.data.build()           # fail here if data is missing
-    val = cfg.val.data.build() if cfg.val is not None and cfg.eval_every else None
-    tpatch = cfg.target.patcher.build(cfg.model.image_size)
-    last = run_dir(cfg) / 'checkpoints' / 'last.pt'
-    if resume and not last.exists(): raise FileNotFoundError(f'--resume: no checkpoint at {last}; start without --resume')
-    torch.manual_seed(cfg.seed); random.seed(cfg.seed); np.random.seed(cfg.seed)
-    student, _ = load_checkpoint(source_checkpoint)
-    frozen, _ = load_checkpoint(source_checkpoint)
-    frozen.eval().requires_grad_(False)
-    t_src = source[0][0].shape[0]
-    t_tgt = len(tpatch.windows(target[0][0].shape[-2:]))
-    bank = PrototypeBank(num_slots(a.prototype_slots, t_src, t_tgt), cfg.model.num_classes, cfg.model.head_dim, a.prototype_mode, a.momentum)
-    pool = list(range(len(target)))
-    if a.max_panoramas is not None and a.max_panoramas < len(pool):          # a seeded subset of the target set
-        pool = torch.randperm(len(pool), generator=torch.Generator().manual_seed(cfg.seed)).tolist()[:a.max_panoramas]
-    chunks = [[pool[j] for j in c] for c in round_chunks(len(pool), a.rounds, cfg.seed, a.first_chunk, a.disjoint, a.chunk_sizes)]
-    W, R = acc.num_processes, acc.process_index
-    per_round = [len(_round_batches(c, bs, cfg.seed, r, R, W)) // accum for r, c in enumerate(chunks)]
-    if min(per_round) == 0:
-        raise ValueError(f'a round of {min(len(c) for c in chunks)} target panoramas cannot fill a batch of {a.batch_size} per process '
-                         f'on {W} processes in {accum} micro-batches: lower adapt.global_batch / batch_size or adapt.rounds')
-    src_batches = len(epoch_batches(len(source), bs, cfg.seed, 0, R, W))
-    if src_batches == 0: raise ValueError(f'{len(source)} source sequences cannot fill a batch of {bs} per process')
-    total, starts = sum(per_round), np.cumsum([0] + per_round).tolist()
-    params = [p for p in student.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=a.lr, weight_decay=a.weight_decay)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, (lambda s: lr_factor(s, total, a.warmup)) if a.warmup else (lambda s: 1.0))
-    step = 0
-    if resume:
-        ck = read_checkpoint(str(last))
-        student.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
-        bank.load_state_dict(ck['bank']); step = ck['step']
-    folder = prepare_run_dir(cfg, resume, overwrite) if acc.is_main_process else run_dir(cfg)
-    acc.wait_for_everyone()
-    (folder / 'checkpoints').mkdir(exist_ok=True)
-    frozen, bank = frozen.to(acc.device), bank.to(acc.device)
-    if W > 1 and acc.device.type == 'cuda': student = nn.SyncBatchNorm.convert_sync_batchnorm(student)
-    pair, opt = acc.prepare(PairStep(student), opt)
-    if resume: _set_rng_state(ck['rng'][min(R, len(ck['rng']) - 1)])
-    reduce = (lambda x: acc.reduce(x, 'sum')) if W > 1 else None
-    ad = Adapter(cfg, frozen, bank, t_src, t_tgt, reduce, acc.device)
-    log = RunLog(folder, acc.is_main_process)
-    labels_dir = folder / 'pseudo_labels'
-    bar = None
-    if progress and acc.is_main_process:
-        from tqdm.auto import tqdm
-        bar = tqdm(total=total, initial=step, desc=f'adapt {cfg.name}', unit='batch', dynamic_ncols=True)
-    core = lambda: acc.unwrap_model(pair).model
-
-    def save():
-        rng = acc.gather_for_metrics([_rng_state()], use_gather_object=True) if W > 1 else [_rng_state()]
-        if acc.is_main_process:
-            save_checkpoint(str(folder / 'checkpoints' / 'last.pt'), core(), optimizer=opt.state_dict(), scheduler=sched.state_dict(),
-                            bank=bank.state_dict(), step=step, rng=rng, run_config=to_dict(cfg), source_checkpoint=str(source_checkpoint))
-        acc.wait_for_everyone()
-
-    rounds_log, stop = [], a.max_steps
-    n_src = -(-t_tgt // t_src) if a.per_window_step and a.source_refill else 1   # source batches per step
-    n_src *= accum                                                          # ... and per micro-batch
-    src_order = StepBatches(len(source), bs, cfg.seed, R, W, step * n_src, (total if stop is None else min(total, stop)) * n_src)
-    src_iter = iter(sequence_loader(source, src_order, cfg.num_workers, acc.device, cfg.seed + step))   # source batches read ahead
-    while step < total and (stop is None or step < stop):
-        rnd = max(r for r in range(a.rounds) if starts[r] <= step)
-        if step == starts[rnd] or not all(label_path(labels_dir, rnd, i).exists() for i in chunks[rnd]):
-            labeller = core() if a.refresh else frozen
-            make_pseudo_labels(labeller, target, chunks[rnd], tpatch, labels_dir, rnd, a.pseudo_how, a.confidence, a.memory, R, W,
-                               progress and acc.is_main_process)
-            acc.wait_for_everyone()
-            pair.train()
-            if step == starts[rnd] and rnd - 1 in a.new_optimizer_after_rounds:   # published: AdamW re-created (moments reset)
-                getattr(opt, 'optimizer', opt).state.clear()
-        sums, n_steps = dict(ce_src=0., ce_tgt=0., proto=0.), 0
-        batches = _round_batches(chunks[rnd], bs, cfg.seed, rnd, R, W)
-        for k in range(step - starts[rnd], per_round[rnd]):
-            if stop is not None and step >= stop: break
-            micro = []                                            # this step's micro-batches: (source batches, target windows, labels, reverse)
-            for m in range(accum):
-                km = k * accum + m                                # the micro-batch's index in the round (= k without accumulation)
-                tw, tl = zip(*[target_windows(target, i, tpatch, label_path(labels_dir, rnd, i)) for i in batches[km]])
-                src = []
-                for j in range(n_src // accum):
-                    sw, sl, _ = next(src_iter)
-                    sw, sl, js = sw.to(acc.device), sl.to(acc.device), km * (n_src // accum) + j
-                    if a.reverse_draw == 'sample': sw, sl = reverse_samples(sw, sl, cfg.seed + 1, rnd, js, a.reverse_prob)
-                    src.append((sw, sl, a.reverse_draw == 'batch' and reverse_this(cfg.seed + 1, rnd, js, a.reverse_prob)))
-                tw, tl = torch.stack(tw).to(acc.device), torch.stack(tl).to(acc.device)
-                if a.reverse_draw == 'sample': tw, tl = reverse_samples(tw, tl, cfg.seed + 2, rnd, km, a.reverse_prob)
-                micro.append((src, tw, tl, a.reverse_draw == 'batch' and reverse_this(cfg.seed + 2, rnd, km, a.reverse_prob)))
-            src, tw, tl, rt = micro[0]
-            sw, sl, rs = src[0]
-            leak = a.eval_mode_from_batch is not None and k >= a.eval_mode_from_batch
-            pair.train(not leak)                                    # published: eval mode from batch 25 on (§7.6)
-            counter = rnd * src_batches + k + 1                   # the published prototype step counter (§5.3)
-            with acc.autocast():
-                if accum > 1: parts = accumulated_adapt_step(acc, pair, opt, ad, micro, counter, a.per_window_step)
-                elif a.per_window_step:
-                    parts_all = []
-                    for parts in ad.window_steps(pair, src, tw, tl, rt, counter):
-                        opt.zero_grad(set_to_none=True); acc.backward(ad.total(parts)); opt.step()
-                        parts_all.append({k_: v.detach().float() for k_, v in parts.items()})
-                    parts = {k_: torch.stack([p[k_] for p in parts_all]).mean() for k_ in parts_all[0]}
-                else:
-                    parts = ad.sequence_step(pair, sw, sl, tw, tl, rs, rt, counter)
-                    opt.zero_grad(set_to_none=True); acc.backward(ad.total(parts)); opt.step()
-            sched.step(); step += 1; n_steps += 1
-            for k_ in sums: sums[k_] += parts[k_].item()
-            if bar is not None: bar.update(1); bar.set_postfix(round=rnd, ce_t=f"{parts['ce_tgt'].item():.3f}", proto=f"{parts['proto'].item():.4f}")
-            if step % cfg.checkpoint_every == 0 or step == starts[rnd + 1] or step == stop: save()
-        if step == starts[rnd + 1]:
-            row = dict(step=step, round=rnd, **{k_: acc.reduce(torch.tensor([v / max(n_steps, 1)], device=acc.device), 'mean').item() for k_, v in sums.items()},
-                       coverage=label_coverage(labels_dir, rnd, chunks[rnd]) if acc.is_main_process else float('nan'),
-                       lr=sched.get_last_lr()[0])
-            if val is not None and (rnd + 1) % cfg.eval_every == 0:
-                row['val_miou'] = validate(core(), val, cfg, acc)['miou']; pair.train()
-            log(row); rounds_log.append(row)
-    if bar is not None: bar.close()
-    sums_ = acc.gather(param_checksum(core()).to(acc.device)).view(-1, 2).cpu()
-    summary = dict(steps=step, total_steps=total, rounds=a.rounds, processes=W, rounds_log=rounds_log,
-                   ranks_in_sync=bool(torch.equal(sums_, sums_[:1].expand_as(sums_))), checkpoint=str(folder / 'checkpoints' / 'last.pt'))
-    if acc.is_main_process: atomic_write(folder / 'adapt_summary.json', json.dumps(summary, indent=1))
-    log.close()
-    acc.wait_for_everyone()
-    return summary
+    return Runner(cfg, Adaptation(source_checkpoint), resume, overwrite, cpu, progress).run()
 
 # %% ../nbs/07_adapt.ipynb #23bae294
-from .config import cli, check_writable, EXIT_OK
-from .train import _misfit
-
 @cli('omnisam.adapt')
 def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing written)
     "Command line: `accelerate launch -m omnisam.adapt --config NAME --source-checkpoint PATH [key=value ...]` (or `python -m omnisam.adapt …`)."
@@ -375,7 +355,7 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing
     check_writable(run_dir(cfg), 'run folder', fix='choose another runs_dir=DIR or name=NAME')   # before any data or model
     try: summary = adapt(cfg, src, a.resume, a.overwrite, cpu=True if a.cpu else None)
     except RuntimeError as e:                                          # tensors that do not fit the checkpoint's config
-        if not _misfit(e): raise
+        if not is_misfit(e): raise
         what = [f'source checkpoint {src}'] + [str(run_dir(cfg) / 'checkpoints' / 'last.pt')] * a.resume
         raise ValueError(f"{' or '.join(what)}: {str(e)[:300]}") from e
     print(json.dumps({k: v for k, v in summary.items() if k != 'rounds_log'}))

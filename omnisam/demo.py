@@ -8,7 +8,7 @@ import argparse, json, math, os, statistics, sys, time, warnings
 from pathlib import Path
 import torch
 from .config import load_config, run_dir, atomic_write
-from .model import load_checkpoint
+from .checkpoint import load_checkpoint
 from .train import train, WindowSequences, collate_sequences
 from .adapt import adapt, num_slots, slot_of
 from .evaluate import evaluate, metrics_table

@@ -15,7 +15,7 @@ from .loaders import make_dataset
 from .patcher import Patcher
 from .inference import segment_panorama
 from .config import PatcherSpec, atomic_write, cli, check_writable, EXIT_OK
-from .model import load_checkpoint
+from .checkpoint import load_checkpoint
 
 # %% auto #0
 __all__ = ['EVAL_PRESETS', 'DATASET_ALIASES', 'confusion_matrix', 'miou_from_confusion', 'metrics_table', 'plot_confusion',

@@ -6,15 +6,13 @@
 from __future__ import annotations
 from typing import NamedTuple
 import torch
-from .patcher import Patcher, MERGERS
+from .patcher import Patcher, MERGERS, sequence_order
 
 # %% auto #0
 __all__ = ['PASSES', 'window_predictions', 'Segmentation', 'segment_panorama']
 
 # %% ../nbs/04b_inference.ipynb #25e76621
 PASSES = {'forward': ('forward',), 'reverse': ('reverse',), 'both': ('forward', 'reverse')}
-
-def _pass_order(t_n:int, name:str) -> list: return list(range(t_n)) if name == 'forward' else list(range(t_n - 1, -1, -1))
 
 @torch.no_grad()
 def window_predictions(model, # a `MemorySegmentor` (unwrapped), in eval mode
@@ -29,7 +27,7 @@ def window_predictions(model, # a `MemorySegmentor` (unwrapped), in eval mode
         if memory:
             yield from model.iter_decode(feats, reverse=name == 'reverse')
             continue
-        for t in _pass_order(windows.shape[1], name):           # each window as a sequence of its own
+        for t in sequence_order(windows.shape[1], name):           # each window as a sequence of its own
             _, logits, fused = next(model.iter_decode({k: v if k == 'pos16' else v[:, t:t + 1] for k, v in feats.items()}))
             yield t, logits, fused
 

@@ -4,20 +4,19 @@
 
 # %% ../nbs/04_model.ipynb #96a61738
 from __future__ import annotations
-import os, tempfile, warnings
-from dataclasses import dataclass, asdict
+import warnings
+from dataclasses import dataclass
 from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 from torch import nn
 from sam2.build_sam import build_sam2
 from .memory import MemoryBank, condition_on_memory, memory_mask, encode_memory, MEMORY_MASKS
+from .patcher import sequence_order
 
 # %% auto #0
-__all__ = ['TEST_HIERA', 'BACKBONES', 'TRAINABLE', 'SAM21_HF_IDS', 'ModelConfig', 'sam2_overrides', 'LoRAQKV', 'add_lora',
-           'SemanticHead', 'SequenceOutput', 'MemorySegmentor', 'set_trainable', 'build_model', 'forward_per_window',
-           'CheckpointError', 'read_checkpoint', 'sam2_size', 'resolve_sam2_checkpoint', 'load_sam2_weights',
-           'save_checkpoint', 'load_checkpoint', 'sequence_loss_steps']
+__all__ = ['TEST_HIERA', 'BACKBONES', 'TRAINABLE', 'ModelConfig', 'sam2_overrides', 'LoRAQKV', 'add_lora', 'SemanticHead',
+           'SequenceOutput', 'WindowOutput', 'MemorySegmentor', 'set_trainable', 'build_model', 'forward_per_window']
 
 # %% ../nbs/04_model.ipynb #d3b47608
 _SAM21 = 'configs/sam2.1/sam2.1_hiera_{}.yaml'
@@ -52,6 +51,7 @@ class ModelConfig:
         if self.lora_width not in ('out', 'in'): bad('lora_width', self.lora_width, "use 'out' (correct) or 'in' (published quirk)")
         if self.num_maskmem < 1: bad('num_maskmem', self.num_maskmem, 'keep at least one memory')
 
+# %% ../nbs/04_model.ipynb #cfg0cd01
 def sam2_overrides(cfg:ModelConfig) -> list: # hydra overrides for `build_sam2`
     "Input size (RoPE tables sized for it) plus the backbone's own overrides."
     g = cfg.image_size // 16
@@ -103,10 +103,14 @@ class SequenceOutput(NamedTuple):
     logits:torch.Tensor # (B, T, C, S, S) per-window logits at full window resolution, original window order
     fused:torch.Tensor  # (B, T, head_dim, S/4, S/4) the head's fused feature F̃
 
+class WindowOutput(NamedTuple):
+    logits:torch.Tensor # (B, C, S, S) one window's logits at full window resolution
+    fused:torch.Tensor  # (B, head_dim, S/4, S/4) its fused feature F̃
+
 _IMAGENET = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))
 
 class MemorySegmentor(nn.Module):
-    "SAM2 encoder + memory over a window sequence + a semantic head."
+    "SAM2 encoder + memory over a window sequence + a semantic head: `forward` a whole sequence, `step_window` one window of one."
     def __init__(self, cfg:ModelConfig, sam:nn.Module): # sam: a `SAM2Base` from `build_sam2`; its used parts are taken
         super().__init__()
         self.cfg = cfg
@@ -139,41 +143,47 @@ class MemorySegmentor(nn.Module):
 
     def new_bank(self) -> MemoryBank: return MemoryBank(self.cfg.num_maskmem)
 
-    def step(self, f:dict, # one window's features, as from `encode` (B, ...)
-             bank:MemoryBank) -> tuple: # (logits (B, C, S, S), fused (B, head_dim, S/4, S/4)); writes the bank
-        "One window: read the memory, predict, write this window's memory."
+    def decode_window(self, f:dict, # one window's features, as from `encode` (B, ...)
+                      bank:MemoryBank) -> WindowOutput: # writes the bank
+        "One window from its features: read the memory, predict, write this window's memory."
         c3 = condition_on_memory(self.memory_attention, f['p16'], f['pos16'], bank, self.tpos, self.no_mem)
         logits, fused = self.head([c3, f['s1'], f['s0']])
         logits = F.interpolate(logits, scale_factor=4, mode='bilinear', align_corners=False)
         mask = memory_mask(logits.detach(), self.cfg.memory_mask, self.mask_scale, self.mask_bias)   # memories are detached
         bank.add(*encode_memory(self.memory_encoder, f['p16'], mask))
-        return logits, fused
+        return WindowOutput(logits, fused)
 
     def iter_decode(self, feats:dict, # from `encode_sequence`, (B, T, ...)
                     reverse:bool=False):  # yields (t, logits (B, C, S, S), fused (B, head_dim, S/4, S/4))
         "Window steps in processing order (0..T-1, or T-1..0), with a fresh bank: for streaming merges."
         t_n, bank = feats['p16'].shape[1], self.new_bank()
-        for t in (reversed(range(t_n)) if reverse else range(t_n)):
-            yield (t, *self.step({k: v if k == 'pos16' else v[:, t] for k, v in feats.items()}, bank))
+        for t in sequence_order(t_n, 'reverse' if reverse else 'forward'):
+            yield (t, *self.decode_window({k: v if k == 'pos16' else v[:, t] for k, v in feats.items()}, bank))
 
     def decode(self, feats:dict, reverse:bool=False) -> SequenceOutput: # in the original window order
         "All window steps of one pass, stacked in the original window order."
         out = {t: (lg, fu) for t, lg, fu in self.iter_decode(feats, reverse)}
         return SequenceOutput(*(torch.stack([out[t][i] for t in sorted(out)], 1) for i in (0, 1)))
 
-    def forward(self, windows:torch.Tensor, # (B, T, 3, S, S) a window sequence, or (B, 3, S, S) one window with `bank`
-                reverse:bool=False, bank:MemoryBank|None=None):
-        "A whole sequence -> `SequenceOutput`; one window + its sequence's bank -> (logits, fused)."
-        if windows.dim() == 4:
-            if bank is None: raise ValueError('a single window (B, 3, S, S) needs the bank of its sequence: model(x, bank=model.new_bank())')
-            return self.step(self.encode(windows), bank)
+    def forward(self, windows:torch.Tensor, # (B, T, 3, S, S) window sequences in [0, 1]
+                reverse:bool=False) -> SequenceOutput: # original window order
+        "Whole window sequences: one batched encoding, then the window steps in order (T-1..0 if `reverse`) with a fresh bank."
+        if windows.dim() != 5:
+            raise ValueError(f'model(windows) takes window sequences (B, T, 3, S, S), got {tuple(windows.shape)}: '
+                             'for one window of a sequence use model.step_window(x, bank) with bank = model.new_bank()')
         return self.decode(self.encode_sequence(windows), reverse)
+
+    def step_window(self, x:torch.Tensor, # (B, 3, S, S) the next window of B sequences, in [0, 1]
+                    bank:MemoryBank) -> WindowOutput: # writes the bank
+        "One window of a sequence with its sequence's bank (`new_bank()` before the first window): encode, read, predict, write."
+        return self.decode_window(self.encode(x), bank)
 
     def forward_both(self, windows:torch.Tensor, chunk:int|None=None) -> tuple: # (fwd, rev) SequenceOutputs
         "Forward and reverse pass from ONE batched encoding; both returned in the original window order."
         feats = self.encode_sequence(windows, chunk)
         return self.decode(feats), self.decode(feats, reverse=True)
 
+# %% ../nbs/04_model.ipynb #bld0cd01
 def set_trainable(model:MemorySegmentor, policy:str): # one of TRAINABLE
     "Set `requires_grad` for a trainable policy (see the table above)."
     if policy not in TRAINABLE: raise ValueError(f'trainable={policy!r}: use one of {TRAINABLE}')
@@ -183,14 +193,16 @@ def set_trainable(model:MemorySegmentor, policy:str): # one of TRAINABLE
     for n, p in model.image_encoder.named_parameters():
         if '.lora_' in n: p.requires_grad_(policy == 'lora')
 
-def build_model(cfg:ModelConfig, sam2_checkpoint:str|None=None, # official SAM 2.1 .pt of cfg.backbone's size
+def build_model(cfg:ModelConfig, sam2_checkpoint:str|None=None, # official SAM 2.1 .pt (or Hugging Face id) of cfg.backbone's size
                 device='cpu', warn:bool=True) -> MemorySegmentor: # in train mode, like any new nn.Module
     "Build the model from SAM2's packaged config; load SAM 2.1 weights or warn about random initialisation."
     sam = build_sam2(BACKBONES[cfg.backbone][0], ckpt_path=None, device='cpu', hydra_overrides_extra=sam2_overrides(cfg))
     model = MemorySegmentor(cfg, sam)
     del sam
     model.sam2_report = None
-    if sam2_checkpoint is not None: model.sam2_report = load_sam2_weights(model, sam2_checkpoint)
+    if sam2_checkpoint is not None:
+        from omnisam.checkpoint import load_sam2_weights   # (omnisam.checkpoint builds on this module)
+        model.sam2_report = load_sam2_weights(model, sam2_checkpoint)
     elif warn: warnings.warn(f'omnisam: {cfg.backbone} model built with RANDOM weights (no SAM 2.1 checkpoint given): '
                              'pass build_model(cfg, sam2_checkpoint=...) for real work')
     return model.train().to(device)
@@ -200,112 +212,5 @@ def forward_per_window(model:MemorySegmentor, windows:torch.Tensor, # (B, T, 3, 
                        reverse:bool=False) -> SequenceOutput: # original window order
     "The published inference path, for comparison: every window encoded on its own, once per pass."
     bank, out, t_n = model.new_bank(), {}, windows.shape[1]
-    for t in (reversed(range(t_n)) if reverse else range(t_n)): out[t] = model.step(model.encode(windows[:, t]), bank)
+    for t in sequence_order(t_n, 'reverse' if reverse else 'forward'): out[t] = model.step_window(windows[:, t], bank)
     return SequenceOutput(*(torch.stack([out[t][i] for t in range(t_n)], 1) for i in (0, 1)))
-
-# %% ../nbs/04_model.ipynb #1968bdcb
-_SAM2_PARTS = {'image_encoder.': 'image_encoder.', 'memory_attention.': 'memory_attention.', 'memory_encoder.': 'memory_encoder.',
-               'sam_mask_decoder.conv_s0.': 'conv_s0.', 'sam_mask_decoder.conv_s1.': 'conv_s1.'}
-
-class CheckpointError(RuntimeError, ValueError):
-    "A checkpoint that cannot be read (corrupt or truncated): a RuntimeError as before, and a ValueError, i.e. bad input to a command."
-
-def read_checkpoint(path:str): # whatever torch.save wrote
-    "Read a checkpoint file (ours or SAM 2.1) onto the CPU; a missing or corrupt file gets an error naming it."
-    if not os.path.isfile(path): raise FileNotFoundError(f'checkpoint {path} does not exist')
-    try: return torch.load(path, map_location='cpu', weights_only=True)
-    except PermissionError as e:
-        raise PermissionError(f'cannot read checkpoint {path}: permission denied; ask its owner to make it readable (chmod a+r)') from e
-    except Exception as e:
-        raise CheckpointError(f'cannot read checkpoint {path} ({type(e).__name__}: {str(e)[:200]}); the file is corrupt or truncated: copy it again') from e
-
-def sam2_size(sd:dict) -> str: # a BACKBONES name, or a description of an unknown size
-    "The SAM2 size of a state dict (keys as in `SAM2Base` or in our model), from Hiera's width and depth."
-    pre = next((p for p in ('image_encoder.trunk.', 'module.image_encoder.trunk.') if p + 'patch_embed.proj.weight' in sd), None)
-    if pre is None: return 'unknown (no image_encoder.trunk.patch_embed in it)'
-    width = sd[pre + 'patch_embed.proj.weight'].shape[0]
-    depth = len({k[len(pre):].split('.')[1] for k in sd if k.startswith(pre + 'blocks.')})
-    return next((n for n, (_, _, wd) in BACKBONES.items() if wd == (width, depth)), f'unknown (Hiera width {width}, {depth} blocks)')
-
-SAM21_HF_IDS = {'tiny': 'facebook/sam2.1-hiera-tiny', 'small': 'facebook/sam2.1-hiera-small',
-                'base_plus': 'facebook/sam2.1-hiera-base-plus', 'large': 'facebook/sam2.1-hiera-large'}
-
-def resolve_sam2_checkpoint(spec:str) -> str: # a local file path
-    "A local checkpoint path as it is; a Hugging Face model id (`facebook/sam2.1-hiera-base-plus`, ...) through huggingface_hub's cache."
-    from sam2.build_sam import HF_MODEL_ID_TO_FILENAMES     # the SAM 2 / 2.1 ids and their checkpoint file names
-    if os.path.isfile(spec) or spec not in HF_MODEL_ID_TO_FILENAMES: return spec   # a path (read_checkpoint names a missing one)
-    from huggingface_hub import hf_hub_download, constants
-    fname = HF_MODEL_ID_TO_FILENAMES[spec][1]
-    try: return hf_hub_download(repo_id=spec, filename=fname)   # the cached file, or a download when online
-    except Exception as e:
-        raise FileNotFoundError(f'SAM 2 checkpoint {spec} ({fname}) is not in the Hugging Face cache {constants.HF_HUB_CACHE} and could '
-                                f'not be downloaded ({type(e).__name__}{", HF_HUB_OFFLINE is set" if constants.HF_HUB_OFFLINE else ""}): '
-                                f'download it once while online, or pass the path of {fname} as sam2_checkpoint') from None
-
-def load_sam2_weights(model:MemorySegmentor, path:str) -> dict: # {'missing', 'unused', 'new'}: lists of keys
-    "Load an official SAM 2.1 checkpoint (a path or a Hugging Face model id) into the SAM2 parts of `model` (non-strict), checking its size."
-    path = resolve_sam2_checkpoint(path)
-    ck = read_checkpoint(path)
-    if not isinstance(ck, dict) or not isinstance(ck.get('model'), dict):
-        raise ValueError(f"{path} is not a SAM 2.1 checkpoint (expected a dict with a 'model' state dict)")
-    sd, want = ck['model'], model.cfg.backbone
-    found = sam2_size(sd)
-    if found != want:
-        raise ValueError(f"{path} holds a SAM 2.1 '{found}' model but this model is '{want}': "
-                         f"build with ModelConfig(backbone='{found}') or pass the '{want}' checkpoint")
-    ours, unused = {}, []
-    for k, v in sd.items():
-        pre = next((p for p in _SAM2_PARTS if k.startswith(p)), None)
-        if pre is None: unused.append(k)
-        else: ours[_SAM2_PARTS[pre] + k[len(pre):]] = v
-    try: res = model.load_state_dict(ours, strict=False)
-    except RuntimeError as e: raise RuntimeError(f'{path}: tensor shapes do not fit the {want} model: {str(e)[:300]}') from e
-    is_new = lambda k: '.lora_' in k or not any(k.startswith(p) for p in _SAM2_PARTS.values())
-    report = dict(missing=[k for k in res.missing_keys if not is_new(k)], unused=unused, new=[k for k in res.missing_keys if is_new(k)])
-    if report['missing']: warnings.warn(f"{path}: {len(report['missing'])} SAM2 weights missing, left random: {report['missing'][:5]}")
-    return report
-
-def save_checkpoint(path:str, model:nn.Module, **extra): # extra: e.g. epoch=3, optimizer=opt.state_dict()
-    "Write our checkpoint (config inside) atomically: a temp file in the same folder, then `os.replace`."
-    core = getattr(model, 'module', model)
-    ck = dict(format='omnisam', version=1, config=asdict(core.cfg), model=core.state_dict(), **extra)
-    from omnisam.config import atomic_path          # (omnisam.config imports this module) the one writer: keeps the umask
-    with atomic_path(path, '.pt') as tmp: torch.save(ck, tmp)
-
-def load_checkpoint(path:str, device='cpu') -> tuple: # (model in train mode, extras dict)
-    "Rebuild a model from our checkpoint alone (strict load)."
-    ck = read_checkpoint(path)
-    if not isinstance(ck, dict) or ck.get('format') != 'omnisam':
-        hint = ' It looks like an official SAM 2.1 checkpoint: use build_model(cfg, sam2_checkpoint=path).' if isinstance(ck, dict) and 'model' in ck else ''
-        raise ValueError(f'{path} is not an omnisam checkpoint (no format="omnisam").{hint}')
-    if ck.get('version', 1) > 1: raise ValueError(f"{path} is omnisam checkpoint version {ck['version']}; this code reads version 1: update omnisam")
-    model = build_model(ModelConfig(**ck['config']), warn=False)
-    model.load_state_dict(ck['model'])
-    return model.to(device), {k: v for k, v in ck.items() if k not in ('format', 'version', 'config', 'model')}
-
-# %% ../nbs/04_model.ipynb #2d6304f8
-def sequence_loss_steps(model:nn.Module,      # MemorySegmentor, possibly wrapped (DDP / Accelerate)
-                        windows:torch.Tensor, # (B, T, 3, S, S) in [0, 1]
-                        labels:torch.Tensor,  # (B, T, S, S) class ids (the loss decides what is ignored)
-                        loss_fn,              # (logits (B, C, S, S), labels (B, S, S)) -> scalar
-                        optimizer:torch.optim.Optimizer,
-                        per_window_step:bool=True, # published: one step per window; False: one step per sequence
-                        reverse:bool=False,   # run the windows right to left
-                        backward=None,        # e.g. accelerator.backward; default loss.backward()
-                       ) -> torch.Tensor:     # (T,) detached per-window losses, original window order
-    "Train on window sequences: a step per window (published) or the sequence's mean loss in one step."
-    backward = backward or (lambda loss: loss.backward())
-    t_n = windows.shape[1]
-    order = list(reversed(range(t_n))) if reverse else list(range(t_n))
-    losses = torch.zeros(t_n)
-    if per_window_step:
-        bank = getattr(model, 'module', model).new_bank()
-        for t in order:
-            loss = loss_fn(model(windows[:, t], bank=bank)[0], labels[:, t])
-            optimizer.zero_grad(set_to_none=True); backward(loss); optimizer.step()
-            losses[t] = loss.detach().float()
-        return losses
-    out = model(windows, reverse=reverse)
-    per = torch.stack([loss_fn(out.logits[:, t], labels[:, t]) for t in range(t_n)])
-    optimizer.zero_grad(set_to_none=True); backward(per.mean()); optimizer.step()
-    return per.detach().float().cpu()

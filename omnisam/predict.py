@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 from .config import PatcherSpec, atomic_write, cli, check_writable, EXIT_OK, EXIT_SKIPPED
 from .data import CLASS_SETS, IGNORE, ClassSet, get_class_set, colorize, read_image
 from .inference import window_predictions
-from .model import load_checkpoint
+from .checkpoint import load_checkpoint
 from .patcher import Patcher, VoteMerger, MeanMerger
 
 # %% auto #0

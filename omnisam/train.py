@@ -4,22 +4,22 @@
 
 # %% ../nbs/06_train.ipynb #2d6ec55f
 from __future__ import annotations
-import argparse, csv, functools, json, math, os, random, sys, time, warnings
-from pathlib import Path
-import numpy as np
+import argparse, functools, json, sys, warnings
 import torch
 import torch.nn.functional as F
+from torch import nn
 from torch.utils.data import Dataset, DataLoader
-from .config import RunConfig, load_config, prepare_run_dir, run_dir, atomic_write, save_config, to_dict, cli, check_writable, EXIT_OK
-from .model import build_model, save_checkpoint, load_checkpoint, sequence_loss_steps, read_checkpoint
-from .loaders import DataConfig
+from .config import RunConfig, load_config, run_dir, cli, check_writable, EXIT_OK
+from .model import build_model
+from .checkpoint import read_checkpoint, check_init_checkpoint
+from .patcher import sequence_order
+from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, validate, is_misfit
 
 # %% auto #0
 __all__ = ['CLASS_WEIGHTS', 'AUGMENTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'lr_factor_first_batch_full',
-           'epoch_batches', 'reverse_this', 'StepBatches', 'sequence_loader', 'accumulation', 'AccumulatedBatches',
-           'reverse_samples', 'accumulated_loss_steps', 'class_weights', 'label_counts', 'frequency_weights',
-           'augment_sequences', 'check_init_checkpoint', 'build_source', 'RunLog', 'param_checksum', 'train',
-           'validate', 'main']
+           'epoch_batches', 'reverse_this', 'StepBatches', 'sequence_loader', 'AccumulatedBatches', 'reverse_samples',
+           'sequence_loss_steps', 'class_weights', 'label_counts', 'frequency_weights', 'augment_sequences',
+           'build_source', 'SourceTraining', 'train', 'main']
 
 # %% ../nbs/06_train.ipynb #7a337d5b
 class WindowSequences(Dataset):
@@ -99,18 +99,6 @@ def sequence_loader(dataset:Dataset, # `WindowSequences` (items: windows, labels
                       generator=torch.Generator().manual_seed(seed))
 
 # %% ../nbs/06_train.ipynb #acc0cd01
-def accumulation(global_batch:int|None, # sequences per optimiser step over all processes (None: batch_size per process)
-                 batch_size:int, # the most sequences one process runs at once
-                 world:int) -> tuple: # (micro-batch size, micro-batches per step) of each process
-    "Split a global batch over processes and micro-batches, so the effective batch does not depend on the process count."
-    if global_batch is None: return batch_size, 1
-    if global_batch % world:
-        raise ValueError(f'global batch {global_batch} cannot be shared by {world} processes: use a process count that divides it')
-    share = global_batch // world
-    micro = min(batch_size, share)
-    while share % micro: micro -= 1                       # the largest micro-batch <= batch_size that divides the share
-    return micro, share // micro
-
 class AccumulatedBatches(StepBatches):
     "`StepBatches` of micro-batches: `accum` per optimiser step, steps counted per epoch (an epoch's leftover micro-batches skipped)."
     def __init__(self, n:int, batch_size:int, seed:int, rank:int=0, world:int=1, start:int=0, stop:int=0, accum:int=1):
@@ -134,27 +122,31 @@ def reverse_samples(windows:torch.Tensor, labels:torch.Tensor, # (B, T, ...) a b
     pick = lambda x: torch.where(f.view(-1, *[1] * (x.dim() - 1)), x.flip(1), x)
     return pick(windows), pick(labels)
 
-def accumulated_loss_steps(model, acc, # the prepared model and its Accelerator (gradient_accumulation_steps = len(micro))
-                           micro:list, # [(windows (b, T, 3, S, S), labels (b, T, S, S))] the micro-batches of one step
-                           loss_fn, optimizer, per_window_step:bool=True, reverse:bool=False) -> torch.Tensor: # (T,) mean losses
-    "`sequence_loss_steps` over micro-batches with gradients accumulated by Accelerate: per window (window t of every micro-batch, then its step) or per sequence."
-    t_n, n = micro[0][0].shape[1], len(micro)
+# %% ../nbs/06_train.ipynb #sls0cd01
+def sequence_loss_steps(net:nn.Module, # `ModelCalls(model)`, possibly prepared (DDP), or a bare `MemorySegmentor`
+                        micro:list, # [(windows (b, T, 3, S, S) in [0, 1], labels (b, T, S, S))]: one step's micro-batches
+                        loss_fn, # (logits (b, C, S, S), labels (b, S, S)) -> scalar
+                        optimizer:torch.optim.Optimizer,
+                        per_window_step:bool=True, # published: one step per window; False: one step per sequence
+                        reverse:bool=False, # run the windows right to left
+                        acc=None, # the Accelerator (gradients accumulated over the micro-batches); None: plain backward
+                       ) -> torch.Tensor: # (T,) detached per-window losses (mean over micro-batches), original window order
+    "Train on window sequences: a step per window (published) or the sequence's mean loss in one step."
+    if not isinstance(getattr(net, 'module', net), ModelCalls): net = ModelCalls(net)
+    core, t_n, n = getattr(net, 'module', net).model, micro[0][0].shape[1], len(micro)
+    order = sequence_order(t_n, 'reverse' if reverse else 'forward')
     losses = torch.zeros(t_n)
-    def one(forward):                                     # forward, backward; the optimiser steps at the last micro-batch only
-        with acc.accumulate(model):
-            loss = forward()
-            acc.backward(loss.mean()); optimizer.step(); optimizer.zero_grad(set_to_none=True)
-        return loss.detach().float().cpu() / n
     if per_window_step:
-        banks = [getattr(model, 'module', model).new_bank() for _ in micro]
-        for t in (reversed(range(t_n)) if reverse else range(t_n)):
-            for (w, l), bank in zip(micro, banks): losses[t] += one(lambda: loss_fn(model(w[:, t], bank=bank)[0], l[:, t]))
+        def windows(w, l):                                # window after window, with this micro-batch's bank
+            bank = core.new_bank()
+            for t in order: yield loss_fn(net(('step_window', w[:, t], bank))[0].logits, l[:, t])
+        for t, row in zip(order, accumulated_steps([windows(w, l) for w, l in micro], t_n, optimizer, acc, net)):
+            for v in row: losses[t] += v.cpu() / n
         return losses
-    for w, l in micro:
-        def seq(w=w, l=l):
-            out = model(w, reverse=reverse)
-            return torch.stack([loss_fn(out.logits[:, t], l[:, t]) for t in range(t_n)])
-        losses += one(seq)
+    def sequence(w, l):                                   # all windows at once: their losses (T,), one step on their mean
+        out = net(('forward', w, reverse))[0]
+        yield torch.stack([loss_fn(out.logits[:, t], l[:, t]) for t in range(t_n)])
+    for v in accumulated_steps([sequence(w, l) for w, l in micro], 1, optimizer, acc, net)[0]: losses += v.cpu() / n
     return losses
 
 # %% ../nbs/06_train.ipynb #76fd56e2
@@ -195,7 +187,6 @@ def frequency_weights(counts:torch.Tensor, # (C,) pixels per class
     w[~present] = w[present].max()
     return (w / w[present].mean()).float()
 
-
 # %% ../nbs/06_train.ipynb #d2d759d1
 AUGMENTS = ('flip', 'color')
 
@@ -223,178 +214,86 @@ def augment_sequences(windows:torch.Tensor, # (B, T, 3, S, S) in [0, 1]
         windows = (x + .02 * noise).clamp(0, 1)
     return windows, labels
 
-
 # %% ../nbs/06_train.ipynb #4e37c42f
-def check_init_checkpoint(path:str, cfg:RunConfig):
-    "Refuse an omnisam checkpoint whose classes (or window size) differ from the config's."
-    ck = read_checkpoint(path)
-    if not isinstance(ck, dict) or ck.get('format') != 'omnisam':
-        raise ValueError(f'{path} is not an omnisam checkpoint; for SAM 2.1 weights use sam2_checkpoint=...')
-    c = ck['config']
-    if c['num_classes'] != cfg.model.num_classes:
-        raise ValueError(f"{path} predicts {c['num_classes']} classes but the config has model.num_classes="
-                         f'{cfg.model.num_classes}: use a checkpoint of this benchmark')
-    if c['backbone'] != cfg.model.backbone or c['image_size'] != cfg.model.image_size:
-        raise ValueError(f"{path} is a {c['backbone']} model at {c['image_size']} px, the config asks for "
-                         f'{cfg.model.backbone} at {cfg.model.image_size} px')
-    return ck
-
 def build_source(cfg:RunConfig) -> WindowSequences:
     "The source dataset as window sequences of the model's window size (raises if the data is missing)."
     return WindowSequences(cfg.source.data.build(), cfg.source.patcher.build(cfg.model.image_size))
 
 # %% ../nbs/06_train.ipynb #83457db9
-def _accelerator(cfg:RunConfig, cpu:bool|None):
-    from accelerate import Accelerator, DistributedDataParallelKwargs
-    cpu = (not torch.cuda.is_available()) if cpu is None else cpu
-    ddp = DistributedDataParallelKwargs(find_unused_parameters=True)   # window 0 never reads the memory
-    return Accelerator(cpu=cpu, mixed_precision=cfg.mixed_precision, kwargs_handlers=[ddp])
+class SourceTraining(Task):
+    "Source training: labelled source window sequences, (weighted) cross-entropy, `sequence_loss_steps`; periods are epochs."
+    kind = 'train'
+    def setup(self, run):
+        cfg = run.cfg
+        if cfg.train.reverse_draw not in ('batch', 'sample'): raise ValueError(f"train.reverse_draw must be 'batch' or 'sample', got {cfg.train.reverse_draw!r}")
+        self.source = build_source(cfg)                                   # fails here if the data is missing
+        self.val = cfg.val.data.build() if cfg.val is not None and cfg.eval_every else None
+        if cfg.init_checkpoint: check_init_checkpoint(cfg.init_checkpoint, cfg)
+        self.max_steps = cfg.train.max_steps
 
-def _rng_state() -> dict:
-    st = dict(torch=torch.get_rng_state(), python=list(random.getstate()[1]))
-    if torch.cuda.is_available(): st['cuda'] = torch.cuda.get_rng_state_all()
-    return st
+    def build(self, run) -> tuple:
+        cfg, acc, t = run.cfg, run.acc, run.cfg.train
+        with warnings.catch_warnings():
+            if cfg.sam2_checkpoint is None and not acc.is_main_process: warnings.simplefilter('ignore')
+            model = build_model(cfg.model, cfg.sam2_checkpoint)
+        if cfg.init_checkpoint: model.load_state_dict(read_checkpoint(cfg.init_checkpoint)['model'])
+        self.micro, self.accum = accumulation(t.global_batch, t.batch_size, acc.num_processes)
+        acc.gradient_accumulation_steps = self.accum                  # Accelerate syncs and steps every `accum` micro-batches
+        self.per_epoch = len(epoch_batches(len(self.source), self.micro, cfg.seed, 0, acc.process_index, acc.num_processes)) // self.accum
+        if self.per_epoch == 0:
+            raise ValueError(f'{len(self.source)} source sequences cannot fill one batch of {self.micro * self.accum} per process on '
+                             f'{acc.num_processes} processes: lower train.batch_size / train.global_batch or add data')
+        total = self.per_epoch * t.epochs
+        opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=t.lr, weight_decay=t.weight_decay)
+        schedule = lr_factor_first_batch_full if t.first_batch_full_lr else lr_factor
+        sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: schedule(s, total, t.warmup))
+        return model, opt, sched, [self.per_epoch] * t.epochs
 
-def _set_rng_state(st:dict):
-    torch.set_rng_state(st['torch'])
-    random.setstate((3, tuple(st['python']), None))
-    if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st['cuda'])
+    def state(self, run) -> dict: return dict(epoch=run.step // self.per_epoch)
 
-class RunLog:
-    "metrics.csv + metrics.jsonl + TensorBoard, written by the main process only."
-    def __init__(self, folder:Path, main:bool):
-        self.folder, self.main, self.tb = folder, main, None
-        if main:
-            try:
-                from torch.utils.tensorboard import SummaryWriter
-                self.tb = SummaryWriter(str(folder / 'tb'))
-            except Exception as e: warnings.warn(f'TensorBoard logging off ({e})')
-    def __call__(self, row:dict):
-        if not self.main: return
-        with open(self.folder / 'metrics.jsonl', 'a') as f: f.write(json.dumps(row) + '\n')
-        new = not (self.folder / 'metrics.csv').exists()
-        with open(self.folder / 'metrics.csv', 'a', newline='') as f:
-            w = csv.DictWriter(f, fieldnames=list(row), extrasaction='ignore')
-            if new: w.writeheader()
-            w.writerow(row)
-        if self.tb is not None:
-            for k, v in row.items():
-                if isinstance(v, (int, float)) and k not in ('step', 'epoch'): self.tb.add_scalar(k, v, row['step'])
-    def close(self):
-        if self.tb is not None: self.tb.close()
+    def start(self, run):
+        cfg, acc = run.cfg, run.acc
+        weight = class_weights(cfg.train.class_weights, cfg.model.num_classes, self.source)
+        self.loss_fn = nn.CrossEntropyLoss(weight=None if weight is None else weight.to(acc.device), ignore_index=255)
+        order = AccumulatedBatches(len(self.source), self.micro, cfg.seed, acc.process_index, acc.num_processes, run.step, run.stop, self.accum)
+        self.batches = iter(sequence_loader(self.source, order, cfg.num_workers, acc.device, cfg.seed + run.step))
 
-# %% ../nbs/06_train.ipynb #c20ee78d
-def param_checksum(model) -> torch.Tensor: # (2,) float64: sum and sum of squares of all parameters
-    "A fingerprint of the weights, to check that processes stay in sync."
-    s = torch.zeros(2, dtype=torch.float64)
-    for p in getattr(model, 'module', model).parameters():
-        d = p.detach().double().cpu()
-        s += torch.stack([d.sum(), (d * d).sum()])
-    return s
+    def step(self, run) -> dict: # {'loss': mean window loss of the batch}
+        "One step: this step's micro-batches, augmented and maybe reversed, through `sequence_loss_steps`."
+        cfg, acc, t, epoch, k = run.cfg, run.acc, run.cfg.train, run.period, run.k
+        micro = []
+        for j in range(self.accum):
+            windows, labels, _ = next(self.batches)
+            windows, labels = windows.to(acc.device, non_blocking=True), labels.to(acc.device, non_blocking=True)
+            windows, labels = augment_sequences(windows, labels, t.augment, cfg.seed, epoch, k * self.accum + j)
+            if t.reverse_draw == 'sample': windows, labels = reverse_samples(windows, labels, cfg.seed, epoch, k * self.accum + j, t.reverse_prob)
+            micro.append((windows, labels))
+        rev = t.reverse_draw != 'sample' and reverse_this(cfg.seed, epoch, k, t.reverse_prob)
+        with acc.autocast(): losses = sequence_loss_steps(run.net, micro, self.loss_fn, run.opt, t.per_window_step, rev, acc)
+        return dict(loss=losses.mean())
 
+    def postfix(self, run, parts:dict) -> dict: return dict(loss=f"{parts['loss'].item():.3f}", epoch=run.period)
+
+    def after_step(self, run):
+        if run.step % run.cfg.log_every == 0 or run.step == run.total:
+            m = run.means()
+            run.log(dict(step=run.step, epoch=run.period, loss=m['loss'], lr=run.sched.get_last_lr()[0], sec_per_step=m['sec_per_step']))
+
+    def after_period(self, run):
+        if self.val is not None and (run.period + 1) % run.cfg.eval_every == 0:
+            run.log(dict(step=run.step, epoch=run.period, val_miou=validate(run.core, self.val, run.cfg, run.acc)['miou']))
+            run.net.train()
+
+    def summary(self, run, b:dict) -> dict:
+        return dict(steps=b['steps'], total_steps=b['total_steps'], processes=b['processes'], micro_batch=self.micro,
+                    accumulation=self.accum, ranks_in_sync=b['ranks_in_sync'], checkpoint=b['checkpoint'])
+
+# %% ../nbs/06_train.ipynb #trn0cd02
 def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=None, progress:bool=True) -> dict:
     "Source training; returns a summary (also written to the run directory as train_summary.json)."
-    if cfg.train.reverse_draw not in ('batch', 'sample'): raise ValueError(f"train.reverse_draw must be 'batch' or 'sample', got {cfg.train.reverse_draw!r}")
-    acc = _accelerator(cfg, cpu)
-    source = build_source(cfg)                                             # fails here if the data is missing
-    val = cfg.val.data.build() if cfg.val is not None and cfg.eval_every else None
-    if cfg.init_checkpoint: check_init_checkpoint(cfg.init_checkpoint, cfg)
-    last = run_dir(cfg) / 'checkpoints' / 'last.pt'
-    if resume and not last.exists(): raise FileNotFoundError(f'--resume: no checkpoint at {last}; start the run without --resume')
-    torch.manual_seed(cfg.seed); random.seed(cfg.seed); np.random.seed(cfg.seed)
-    with warnings.catch_warnings():
-        if cfg.sam2_checkpoint is None and not acc.is_main_process: warnings.simplefilter('ignore')
-        model = build_model(cfg.model, cfg.sam2_checkpoint)
-    if cfg.init_checkpoint: model.load_state_dict(read_checkpoint(cfg.init_checkpoint)['model'])
-    micro, accum = accumulation(cfg.train.global_batch, cfg.train.batch_size, acc.num_processes)
-    acc.gradient_accumulation_steps = accum                              # Accelerate syncs and steps every `accum` micro-batches
-    batches_per_epoch = len(epoch_batches(len(source), micro, cfg.seed, 0, acc.process_index, acc.num_processes)) // accum
-    if batches_per_epoch == 0:
-        raise ValueError(f'{len(source)} source sequences cannot fill one batch of {micro * accum} per process on '
-                         f'{acc.num_processes} processes: lower train.batch_size / train.global_batch or add data')
-    total = batches_per_epoch * cfg.train.epochs
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=cfg.train.lr, weight_decay=cfg.train.weight_decay)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: (lr_factor_first_batch_full if cfg.train.first_batch_full_lr else lr_factor)(s, total, cfg.train.warmup))
-    step = 0
-    if resume:
-        ck = read_checkpoint(str(last))
-        model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
-        step = ck['step']
-    folder = prepare_run_dir(cfg, resume, overwrite) if acc.is_main_process else run_dir(cfg)
-    acc.wait_for_everyone()
-    (folder / 'checkpoints').mkdir(exist_ok=True)
-    if acc.num_processes > 1 and acc.device.type == 'cuda': model = torch.nn.SyncBatchNorm.convert_sync_batchnorm(model)
-    model, opt = acc.prepare(model, opt)
-    if resume: _set_rng_state(ck['rng'][min(acc.process_index, len(ck['rng']) - 1)])
-    weight = class_weights(cfg.train.class_weights, cfg.model.num_classes, source)
-    loss_fn = torch.nn.CrossEntropyLoss(weight=None if weight is None else weight.to(acc.device), ignore_index=255)
-    log = RunLog(folder, acc.is_main_process)
-    bar = None
-    if progress and acc.is_main_process:
-        from tqdm.auto import tqdm
-        bar = tqdm(total=total, initial=step, desc=f'train {cfg.name}', unit='batch', dynamic_ncols=True)
-
-    def save():
-        rng = acc.gather_for_metrics([_rng_state()], use_gather_object=True) if acc.num_processes > 1 else [_rng_state()]
-        if acc.is_main_process:
-            save_checkpoint(str(folder / 'checkpoints' / 'last.pt'), acc.unwrap_model(model), optimizer=opt.state_dict(),
-                            scheduler=sched.state_dict(), step=step, epoch=step // batches_per_epoch, rng=rng,
-                            run_config=to_dict(cfg))
-        acc.wait_for_everyone()
-
-    model.train()
-    window_loss, seen, t0, stop = 0., 0, time.time(), cfg.train.max_steps
-    order = AccumulatedBatches(len(source), micro, cfg.seed, acc.process_index, acc.num_processes, step,
-                               total if stop is None else min(total, stop), accum)
-    batches = iter(sequence_loader(source, order, cfg.num_workers, acc.device, cfg.seed + step))
-    while step < total and (stop is None or step < stop):
-        epoch, k = divmod(step, batches_per_epoch)
-        mbs = []
-        for j in range(accum):                                           # this step's micro-batches
-            windows, labels, _ = next(batches)
-            windows, labels = windows.to(acc.device, non_blocking=True), labels.to(acc.device, non_blocking=True)
-            windows, labels = augment_sequences(windows, labels, cfg.train.augment, cfg.seed, epoch, k * accum + j)
-            if cfg.train.reverse_draw == 'sample':
-                windows, labels = reverse_samples(windows, labels, cfg.seed, epoch, k * accum + j, cfg.train.reverse_prob)
-            mbs.append((windows, labels))
-        rev = cfg.train.reverse_draw != 'sample' and reverse_this(cfg.seed, epoch, k, cfg.train.reverse_prob)
-        with acc.autocast():
-            if accum == 1: losses = sequence_loss_steps(model, windows, labels, loss_fn, opt, cfg.train.per_window_step, rev, acc.backward)
-            else: losses = accumulated_loss_steps(model, acc, mbs, loss_fn, opt, cfg.train.per_window_step, rev)
-        sched.step(); step += 1
-        window_loss += losses.mean().item(); seen += 1
-        if bar is not None: bar.update(1); bar.set_postfix(loss=f'{losses.mean().item():.3f}', epoch=epoch)
-        if step % cfg.log_every == 0 or step == total:
-            mean = acc.reduce(torch.tensor([window_loss / seen], device=acc.device), 'mean').item()
-            log(dict(step=step, epoch=epoch, loss=mean, lr=sched.get_last_lr()[0], sec_per_step=(time.time() - t0) / seen))
-            window_loss, seen, t0 = 0., 0, time.time()
-        end_of_epoch = step % batches_per_epoch == 0
-        if step % cfg.checkpoint_every == 0 or end_of_epoch or step == stop: save()
-        if end_of_epoch and val is not None and (step // batches_per_epoch) % cfg.eval_every == 0:
-            res = validate(acc.unwrap_model(model), val, cfg, acc)
-            log(dict(step=step, epoch=epoch, val_miou=res['miou']))
-            model.train()
-    if bar is not None: bar.close()
-    sums = acc.gather(param_checksum(model).to(acc.device)).view(-1, 2).cpu()
-    summary = dict(steps=step, total_steps=total, processes=acc.num_processes, micro_batch=micro, accumulation=accum,
-                   ranks_in_sync=bool(torch.allclose(sums, sums[:1].expand_as(sums), rtol=0, atol=0)),
-                   checkpoint=str(folder / 'checkpoints' / 'last.pt'))
-    if acc.is_main_process: atomic_write(folder / 'train_summary.json', json.dumps(summary, indent=1))
-    log.close()
-    acc.wait_for_everyone()
-    return summary
-
-def validate(model, dataset, cfg:RunConfig, acc) -> dict:
-    "Panoramic val mIoU (for reporting only; checkpoints are never selected by it)."
-    from omnisam.evaluate import evaluate
-    return evaluate(model, dataset, cfg.val.patcher.build(cfg.model.image_size), accelerator=acc, progress=False)
+    return Runner(cfg, SourceTraining(), resume, overwrite, cpu, progress).run()
 
 # %% ../nbs/06_train.ipynb #60350b59
-def _misfit(e:RuntimeError) -> bool:
-    "A checkpoint whose tensors do not fit the model of its config: bad input (as evaluate and predict treat it), not a bug."
-    return not isinstance(e, ValueError) and ('loading state_dict' in str(e) or 'do not fit' in str(e))
-
 @cli('omnisam.train')
 def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing written)
     "Command line: `accelerate launch -m omnisam.train --config NAME [key=value ...]` (or `python -m omnisam.train …`)."
@@ -413,7 +312,7 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing
     check_writable(run_dir(cfg), 'run folder', fix='choose another runs_dir=DIR or name=NAME')   # before any data or model
     try: summary = train(cfg, a.resume, a.overwrite, cpu=True if a.cpu else None)
     except RuntimeError as e:
-        if not _misfit(e): raise
+        if not is_misfit(e): raise
         what = [f'init_checkpoint {cfg.init_checkpoint}'] * bool(cfg.init_checkpoint) + [str(run_dir(cfg) / 'checkpoints' / 'last.pt')] * a.resume
         raise ValueError(f"{' or '.join(what) or 'checkpoint'}: {str(e)[:300]}") from e
     print(json.dumps(summary))
