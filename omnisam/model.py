@@ -15,18 +15,22 @@ from .memory import MemoryBank, condition_on_memory, memory_mask, encode_memory,
 from .patcher import sequence_order
 
 # %% auto #0
-__all__ = ['TEST_HIERA', 'BACKBONES', 'TRAINABLE', 'ModelConfig', 'sam2_overrides', 'LoRAQKV', 'add_lora', 'SemanticHead',
-           'SequenceOutput', 'WindowOutput', 'MemorySegmentor', 'set_trainable', 'build_model', 'forward_per_window']
+__all__ = ['TEST_HIERA', 'LITE_MEMORY', 'BACKBONES', 'TRAINABLE', 'ModelConfig', 'sam2_overrides', 'LoRAQKV', 'add_lora',
+           'SemanticHead', 'SequenceOutput', 'WindowOutput', 'MemorySegmentor', 'set_trainable', 'build_model',
+           'forward_per_window']
 
 # %% ../nbs/04_model.ipynb #d3b47608
 _SAM21 = 'configs/sam2.1/sam2.1_hiera_{}.yaml'
 TEST_HIERA = ['++model.image_encoder.trunk.embed_dim=32', '++model.image_encoder.trunk.stages=[1,1,2,1]',
               '++model.image_encoder.trunk.global_att_blocks=[3]', '++model.image_encoder.trunk.window_spec=[8,4,8,4]',
               '++model.image_encoder.neck.backbone_channel_list=[256,128,64,32]']
+# SAM2's memory attention is 4 layers with a 2048-wide FFN: on CPU at 128 px it costs more than the test Hiera itself
+LITE_MEMORY = ['++model.memory_attention.num_layers=2', '++model.memory_attention.layer.dim_feedforward=512']
 # name -> (sam2 packaged config, extra hydra overrides, (Hiera patch-embed width, number of Hiera blocks))
 BACKBONES = {'tiny': (_SAM21.format('t'), [], (96, 12)), 'small': (_SAM21.format('s'), [], (96, 16)),
              'base_plus': (_SAM21.format('b+'), [], (112, 24)), 'large': (_SAM21.format('l'), [], (144, 48)),
-             'test': (_SAM21.format('t'), TEST_HIERA, (32, 5))}
+             'test': (_SAM21.format('t'), TEST_HIERA, (32, 5)),
+             'demo': (_SAM21.format('t'), TEST_HIERA + LITE_MEMORY, (32, 5))}  # the synthetic demo's CPU model
 TRAINABLE = ('lora', 'full', 'frozen')
 
 @dataclass
