@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Check a dataset on disk: counts per split and every missing, unreadable or mismatched file.
 Exit status 0 good, 1 broken (or warnings with --strict), 2 bad arguments or unusable root (see data_prep/README.md).
-Thin wrapper: the logic lives in omnisam.loaders (nbs/02a_loaders.ipynb). Run with --help for options."""
+Thin wrapper: the logic lives in omnisam.check (nbs/02b_check.ipynb). Run with --help for options."""
 import sys
-from omnisam.loaders import check_main
+from omnisam.check import check_main
 
 if __name__ == '__main__': sys.exit(check_main())
