@@ -36,6 +36,7 @@ class DataSpec:
     data:DataConfig = field(default_factory=DataConfig)
     patcher:PatcherSpec = field(default_factory=PatcherSpec)
 
+# %% ../nbs/05a_config.ipynb #f9c09385
 @dataclass
 class OptimConfig:
     "Optimiser and schedule (paper values: omnisam_method.md §4)."
@@ -53,6 +54,7 @@ class OptimConfig:
     augment:list = field(default_factory=list) # source augmentations, a subset of omnisam.train.AUGMENTS ('flip', 'color'); not published
     max_steps:int|None = None     # stop after this many steps (smoke tests, interrupted-run tests)
 
+# %% ../nbs/05a_config.ipynb #3a9dd892
 @dataclass
 class AdaptConfig:
     "Unsupervised adaptation (paper values: omnisam_method.md §5; fixes of §7 as defaults, quirks as options)."
@@ -85,6 +87,7 @@ class AdaptConfig:
     max_panoramas:int|None = None # adapt on a seeded subset of this many target panoramas (None: all)
     max_steps:int|None = None     # stop after this many steps in total (tests)
 
+# %% ../nbs/05a_config.ipynb #5d371d7d
 @dataclass
 class RunConfig:
     "Everything a training (and later adaptation) run needs."
@@ -150,6 +153,7 @@ RULES = {'count': (lambda v: v >= 1, 'an integer ≥ 1'), 'count0': (lambda v: v
          'prob': (lambda v: 0 <= v <= 1, 'a number in [0, 1]'), 'positive': (lambda v: v > 0, 'a number > 0'),
          'nonneg': (lambda v: v >= 0, 'a number ≥ 0')}
 
+# %% ../nbs/05a_config.ipynb #9edd5071
 def _check_value(v, typ:str, rule:str|None, key:str):
     "Refuse `v` for a field of type `typ` (e.g. 'int|None') and range `rule`, naming the key, the value and what is allowed."
     base, optional = typ.split('|')[0].strip(), 'None' in typ
@@ -176,6 +180,7 @@ def _check_value(v, typ:str, rule:str|None, key:str):
         if math.isnan(num): bad('is not a number')
     if rule and not RULES[rule][0](num): bad('is out of range')
 
+# %% ../nbs/05a_config.ipynb #cfb53f2d
 def check_config(d, # a config as a nested dict (as read from YAML), or a `RunConfig`
                  cls=None, # the dataclass `d` describes (default RunConfig)
                  where:str=''): # dotted prefix of `d`'s keys, for messages
