@@ -20,7 +20,7 @@ from .checkpoint import load_checkpoint
 # %% auto #0
 __all__ = ['EVAL_PRESETS', 'DATASET_ALIASES', 'confusion_matrix', 'miou_from_confusion', 'metrics_table', 'plot_confusion',
            'EvalPreset', 'eval_preset', 'canonical_dataset', 'evaluate', 'write_atomic', 'default_out',
-           'checkpoint_patcher', 'evaluate_checkpoint', 'parse_args', 'main']
+           'checkpoint_patcher', 'write_metrics', 'evaluate_checkpoint', 'parse_args', 'main']
 
 # %% ../nbs/08_evaluate.ipynb #49d3e34a
 def confusion_matrix(pred:torch.Tensor, # (...) predicted class ids; outside [0, C) = no prediction
@@ -176,6 +176,7 @@ def checkpoint_patcher(extras:dict, dataset:str, window:int):
     if name is None or canonical_dataset(name) != canonical_dataset(dataset) or not spec.get('patcher'): return None
     return PatcherSpec(**spec['patcher']).build(window)
 
+# %% ../nbs/08_evaluate.ipynb #3205f559
 def _dataset_options(dataset:str, root, split:str, train_root, classes:str) -> dict:
     "Loader options; the unlabelled DensePASS train set is looked for at --train-root, else next to --root, else at --root."
     kw = dict(classes=classes)
@@ -184,6 +185,19 @@ def _dataset_options(dataset:str, root, split:str, train_root, classes:str) -> d
         kw['train_root'] = str(train_root or (sib if sib is not None and sib.is_dir() else root))
     return kw
 
+# %% ../nbs/08_evaluate.ipynb #99d3f72a
+def write_metrics(out:Path, # the output folder
+                  report:dict, # as `evaluate_checkpoint` builds it (dataset, split, settings how/memory/canvas, ...)
+                  res:dict, # `evaluate`'s result: the per-class table's numbers and names
+                  checkpoint): # named in metrics.md as given
+    "Write `metrics.json` (the report, NaN as null) and `metrics.md` (a title line and the per-class table), each atomically."
+    s = report['settings']
+    write_atomic(out / 'metrics.json', json.dumps(_json_safe(report), indent=1) + '\n')
+    title = f'# {report["dataset"]} {report["split"]}: mIoU {_pct(res["miou"])}%\n\n{checkpoint}, {res["images"]} panoramas, ' \
+            f'how={s["how"]}, memory={s["memory"]}, scored on the {"canvas" if s["canvas"] else "label resolution"}\n\n'
+    write_atomic(out / 'metrics.md', title + metrics_table(res, res['names']))
+
+# %% ../nbs/08_evaluate.ipynb #f50db161
 def evaluate_checkpoint(checkpoint, # omnisam checkpoint (config inside)
                         dataset:str, # key of EVAL_PRESETS (an alias such as `synthetic` is resolved first)
                         root=None, # dataset folder (default data/<name>)
@@ -230,11 +244,7 @@ def evaluate_checkpoint(checkpoint, # omnisam checkpoint (config inside)
                                 patcher=asdict(patcher.cfg), processes=accelerator.num_processes if accelerator else 1,
                                 device=str(device)),
                   model=asdict(mc), checkpoint_extras={k: v for k, v in extras.items() if isinstance(v, (int, float, str, bool))})
-    if accelerator is None or accelerator.is_main_process:
-        write_atomic(out / 'metrics.json', json.dumps(_json_safe(report), indent=1) + '\n')
-        title = f'# {dataset} {split}: mIoU {_pct(res["miou"])}%\n\n{checkpoint}, {res["images"]} panoramas, ' \
-                f'how={how}, memory={memory}, scored on the {"canvas" if canvas else "label resolution"}\n\n'
-        write_atomic(out / 'metrics.md', title + metrics_table(res, res['names']))
+    if accelerator is None or accelerator.is_main_process: write_metrics(out, report, res, checkpoint)
     return report
 
 # %% ../nbs/08_evaluate.ipynb #20510c72
