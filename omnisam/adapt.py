@@ -143,11 +143,12 @@ def _order(n:int, rev:bool) -> list: return sequence_order(n, 'reverse' if rev e
 
 class Adapter:
     "Losses of one adaptation step (holds the frozen source model, the bank and the settings)."
-    def __init__(self, cfg:RunConfig, frozen, bank:PrototypeBank, t_src:int, t_tgt:int, reduce=None, device='cpu'):
+    def __init__(self, cfg:RunConfig, frozen, bank:PrototypeBank, t_src:int, t_tgt:int, reduce=None, device='cpu',
+                 source=None): # the source window sequences: counted for adapt.class_weights='frequency'
         a = cfg.adapt
         self.a, self.frozen, self.bank, self.reduce, self.C = a, frozen, bank, reduce, cfg.model.num_classes
         self.t_src, self.t_tgt, self.K = t_src, t_tgt, bank.protos.shape[0]
-        w = class_weights(a.class_weights, self.C)
+        w = class_weights(a.class_weights, self.C, source)
         self.ce_src = nn.CrossEntropyLoss(weight=None if w is None else w.to(device), ignore_index=255)
         self.ce_tgt = nn.CrossEntropyLoss(ignore_index=255)
 
@@ -268,7 +269,8 @@ class AdaptationSetup(Task):
     def start(self, run):
         cfg, a, acc = run.cfg, run.cfg.adapt, run.acc
         W, R = acc.num_processes, acc.process_index
-        self.ad = Adapter(cfg, self.frozen, self.bank, self.t_src, self.t_tgt, (lambda x: acc.reduce(x, 'sum')) if W > 1 else None, acc.device)
+        self.ad = Adapter(cfg, self.frozen, self.bank, self.t_src, self.t_tgt, (lambda x: acc.reduce(x, 'sum')) if W > 1 else None, acc.device,
+                          self.source)
         self.labels_dir, self.rounds_log, self.round = run.folder / 'pseudo_labels', [], None
         self.n_src = (-(-self.t_tgt // self.t_src) if a.per_window_step and a.source_refill else 1) * self.accum   # source batches per step
         order = StepBatches(len(self.source), self.bs, cfg.seed, R, W, run.step * self.n_src, run.stop * self.n_src)

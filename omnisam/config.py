@@ -74,7 +74,7 @@ class AdaptConfig:
     mask_absent:bool = True       # prototype loss over classes present in both; False = published, all entries
     prototype_slots:str = 'window' # 'window': slot = spatial window index; 'sequence': position in the sequence as run, reversed or not (published); 'relative': window index scaled to the slots; 'shared': one slot
     source_weight:float = 1.0     # weight of the source cross-entropy
-    class_weights:str|None = None # source CE weights: None, 'published' or 'cityscapes13' (see omnisam.train)
+    class_weights:str|None = None # source CE weights: None, 'published', 'cityscapes13' or 'frequency' (from the source labels, as train.class_weights)
     per_window_step:bool = True   # published: one optimiser step per window; False: one per sequence pair
     reverse_prob:float = 0.5      # random right-to-left sequences, drawn independently for source and target
     reverse_draw:str = 'batch'    # 'batch': one draw per batch; 'sample': one per sequence (published; needs prototype_slots other than 'window')

@@ -22,7 +22,7 @@ _S13 = ('beam', 'board', 'bookcase', 'ceiling', 'chair', 'clutter', 'column', 'd
 _S8 = ('ceiling', 'chair', 'door', 'floor', 'sofa', 'table', 'wall', 'window')
 _TRAIN_AREAS = ('area_1', 'area_2', 'area_3', 'area_4', 'area_6')
 _VAL_AREAS = ('area_5a', 'area_5b')
-VERSION = '1.1'   # 1.1: source rooms always furnished (sofa, chairs), class-typical materials, 8 pinhole val rooms
+VERSION = '1.2'   # 1.1: source rooms always furnished (sofa, chairs), class-typical materials; 1.2: small = 300 source rooms, 16 pinhole val rooms
 
 @dataclass(frozen=True)
 class SynthScale:
@@ -37,8 +37,8 @@ class SynthScale:
     tgt_val_panos:int   # labelled-val panoramas (areas 5a, 5b)
 
 SCALES = dict(tiny=SynthScale(64, 3, 5, 2, (64, 128), 1, 5, 2),
-              small=SynthScale(256, 8, 50, 8, (256, 512), 2, 200, 50),
-              full=SynthScale(512, 8, 250, 20, (512, 1024), 2, 1000, 250))
+              small=SynthScale(256, 8, 300, 16, (256, 512), 2, 200, 50),
+              full=SynthScale(512, 8, 600, 40, (512, 1024), 2, 1000, 250))
 
 # %% ../nbs/03_rooms.ipynb #574b0e9c
 @dataclass(frozen=True)
