@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, json, math, os, statistics, sys, time, warnings
 from pathlib import Path
 import torch
-from .config import load_config, run_dir, atomic_write
+from .config import load_config, run_dir, atomic_write, to_dict
 from .checkpoint import load_checkpoint
 from .train import train, WindowSequences, collate_sequences
 from .adapt import adapt, num_slots, slot_of
@@ -19,7 +19,7 @@ from .data import get_class_set
 
 # %% auto #0
 __all__ = ['ADAPT_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'EFFECTS', 'seed_paths', 'results_markdown', 'aggregate', 'effects',
-           'spread_markdown', 'run_seed', 'run_demo', 'write_figures', 'main']
+           'spread_markdown', 'check_inputs', 'run_seed', 'run_demo', 'write_figures', 'main']
 
 # %% ../nbs/10_demo.ipynb #657fc309
 # each ablation is an overlay file, configs/ablations/<name>.yaml (the command line: --config synthetic+no_prototypes);
@@ -131,14 +131,37 @@ def spread_markdown(agg:dict) -> str:
 
 
 # %% ../nbs/10_demo.ipynb #8f316eb0
+def _make_data(data:Path, seed:int, scale:str, progress:bool) -> dict:
+    try: return make_synthetic(data, seed=seed, scale=scale, progress=progress)
+    except FileExistsError as e: raise FileExistsError(f'{e} For the demo: delete {data} (it is regenerated) or pass another --data.') from None
+
+def _inputs(data:Path, cfg) -> dict: # what a seed's runs are made from: the dataset's identity and the model, training, adaptation settings
+    meta = json.loads((Path(data) / 'synthetic.json').read_text())
+    now = dict(dataset={k: meta.get(k) for k in ('generator', 'version', 'seed', 'scale')},
+               **{k: to_dict(getattr(cfg, k)) for k in ('model', 'train', 'adapt')})
+    return json.loads(json.dumps(now))                                        # as it reads back from disk
+
+def check_inputs(out:Path, # a seed's run folder
+                 data:Path, cfg): # its dataset and source config
+    "A seed folder records what its runs were made from; finished stages made from other inputs are an error, never silently reused."
+    f, now = Path(out) / 'demo_inputs.json', _inputs(data, cfg)
+    if f.exists():
+        diff = [k for k, v in now.items() if json.loads(f.read_text()).get(k) != v]
+        if diff: raise FileExistsError(f'{out} holds runs made from other inputs ({", ".join(diff)} changed since): delete {out} '
+                                       f'or choose another --out to run the demo as it is now')
+    elif (Path(out) / 'source' / 'train_summary.json').exists():
+        raise FileExistsError(f'{out} holds runs made before their inputs were recorded (an older demo): delete {out} or choose another --out')
+    else: _save(f, now)
+
 def run_seed(out:Path, # this seed's run folder
              data:Path, # this seed's data folder (generated if missing)
              scale:str, seed:int, progress:bool=True) -> tuple: # ({variant: result}, {stage: seconds})
     "One seed: data → source training → evaluations → adaptation (+ ablations) → evaluations."
     out.mkdir(parents=True, exist_ok=True)
     timings = {}
-    _stage('data', data / 'synthetic.json', lambda: make_synthetic(data, seed=seed, scale=scale, progress=progress), timings)
+    _stage('data', data / 'synthetic.json', lambda: _make_data(data, seed, scale, progress), timings)
     src_cfg = _config(out, data, scale, 'source', seed, ['eval_every=0'])     # scored right after, with and without memory
+    check_inputs(out, data, src_cfg)
     src = _stage('source training', run_dir(src_cfg) / 'train_summary.json', lambda: _train_or_resume(src_cfg, progress), timings)['checkpoint']
     evals, results = out / 'eval', {}
     for variant, memory, pinhole in (('source_pinhole', False, True), ('source_no_memory', False, False), ('source_memory', True, False)):
