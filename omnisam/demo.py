@@ -7,26 +7,27 @@ from __future__ import annotations
 import argparse, json, math, os, statistics, sys, time, warnings
 from pathlib import Path
 import torch
+import torch.nn.functional as F
 from .config import load_config, run_dir, atomic_write, to_dict
 from .checkpoint import load_checkpoint
 from .train import train, WindowSequences, collate_sequences
 from .adapt import adapt, num_slots, slot_of
-from .evaluate import evaluate, metrics_table
+from .evaluate import evaluate, metrics_table, confusion_matrix, miou_from_confusion
 from .loaders import make_dataset
 from .synthetic import make_synthetic
 from .data import get_class_set
 
 
 # %% auto #0
-__all__ = ['ADAPT_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'EFFECTS', 'seed_paths', 'results_markdown', 'aggregate', 'effects',
-           'spread_markdown', 'check_inputs', 'run_seed', 'run_demo', 'write_figures', 'main']
+__all__ = ['ADAPT_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'EFFECTS', 'seed_paths', 'sequence_miou', 'results_markdown',
+           'aggregate', 'effects', 'spread_markdown', 'check_inputs', 'run_seed', 'run_demo', 'write_figures', 'main']
 
 # %% ../nbs/10_demo.ipynb #657fc309
 # each ablation is an overlay file, configs/ablations/<name>.yaml (the command line: --config synthetic+no_prototypes);
 # no per-round val scoring inside adaptation (each variant is scored once, at its end): it would cost ~80 s a variant
 ADAPT_VARIANTS = {'adapted': ['eval_every=0'], 'ablation_no_prototypes': ['ablations/no_prototypes', 'eval_every=0'],
                   'ablation_static_labels': ['ablations/static_labels', 'eval_every=0']}
-VARIANTS = ('source_pinhole', 'source_no_memory', 'source_memory', *ADAPT_VARIANTS)
+VARIANTS = ('source_pinhole', 'source_pinhole_memory', 'source_no_memory', 'source_memory', *ADAPT_VARIANTS)
 
 # settings per scale: `small` is the demo (≤ 20 min a seed on 2 cores), `tiny` exercises every stage in about a minute
 SCALE_OVERRIDES = {
@@ -69,12 +70,34 @@ def _adapt_or_resume(cfg, src, progress):
 
 
 # %% ../nbs/10_demo.ipynb #daea73a7
+def sequence_miou(model, seqs, # labelled window sequences, e.g. `WindowSequences`: (windows (T, 3, S, S), labels (T, S, S), meta)
+                  num_classes:int) -> dict: # `miou_from_confusion`'s metrics
+    "Score window sequences at window size, each run in its order with memory, as the model was trained on them."
+    model.eval(); cm = torch.zeros(num_classes, num_classes + 1, dtype=torch.long)
+    with torch.no_grad():
+        for i in range(len(seqs)):
+            w, l = seqs[i][:2]
+            logits = model(w[None]).logits[0]                                           # (T, C, h, w)
+            if logits.shape[-2:] != l.shape[-2:]: logits = F.interpolate(logits, size=l.shape[-2:], mode='bilinear', align_corners=False)
+            cm += confusion_matrix(logits.argmax(1), l, num_classes)
+    return miou_from_confusion(cm)
+
+def _pinhole_sequences(cfg) -> WindowSequences: # each val room's whole panning sequence, every view once
+    root = Path(cfg.source.data.root)
+    views = json.loads((root / 'synthetic.json').read_text())['scale_def']['views_per_seq']
+    return WindowSequences(make_dataset('synthetic_sequences', root, 'val', classes='spin8', length=views), cfg.source.patcher.build(cfg.model.image_size))
+
 def _evaluate(ckpt:str, cfg, memory:bool, progress:bool, pinhole:bool=False) -> dict:
     model, _ = load_checkpoint(ckpt)
-    if pinhole: ds, patcher = make_dataset('synthetic_pinhole', cfg.source.data.root, 'val', classes='spin8'), cfg.source.patcher
-    else: ds, patcher = cfg.val.data.build(), cfg.val.patcher
-    r = evaluate(model, ds, patcher.build(cfg.model.image_size), memory=memory, progress=progress)
-    names = get_class_set(ds.classes).names
+    if pinhole and memory:
+        seqs = _pinhole_sequences(cfg)
+        r, names = sequence_miou(model, seqs, cfg.model.num_classes), get_class_set(seqs.ds.classes).names
+        r['images'] = len(seqs)
+    else:
+        if pinhole: ds, patcher = make_dataset('synthetic_pinhole', cfg.source.data.root, 'val', classes='spin8'), cfg.source.patcher
+        else: ds, patcher = cfg.val.data.build(), cfg.val.patcher
+        r = evaluate(model, ds, patcher.build(cfg.model.image_size), memory=memory, progress=progress)
+        names = get_class_set(ds.classes).names
     return dict(miou=r['miou'], pixel_acc=r['pixel_acc'], images=r['images'], checkpoint=ckpt, memory=memory,
                 per_class={n: (None if math.isnan(v) else v) for n, v in zip(names, r['iou'])})
 
@@ -164,7 +187,8 @@ def run_seed(out:Path, # this seed's run folder
     check_inputs(out, data, src_cfg)
     src = _stage('source training', run_dir(src_cfg) / 'train_summary.json', lambda: _train_or_resume(src_cfg, progress), timings)['checkpoint']
     evals, results = out / 'eval', {}
-    for variant, memory, pinhole in (('source_pinhole', False, True), ('source_no_memory', False, False), ('source_memory', True, False)):
+    for variant, memory, pinhole in (('source_pinhole', False, True), ('source_pinhole_memory', True, True),
+                                     ('source_no_memory', False, False), ('source_memory', True, False)):
         results[variant] = _stage(f'evaluate {variant}', evals / f'{variant}.json',
                                   lambda: _save(evals / f'{variant}.json', _evaluate(src, src_cfg, memory, progress, pinhole)), timings)
     for variant, extra in ADAPT_VARIANTS.items():
