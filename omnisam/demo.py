@@ -251,7 +251,7 @@ def write_figures(out:Path, # a seed's run folder (checkpoints)
         p = figs / f'{name}.png'; fig.savefig(p, dpi=110); plt.close(fig); written[name] = str(p)
     save(window_sequence(val[0][0], patcher), 'window_sequence')
     save(qualitative_rows({'source': source, 'adapted': adapted}, val, patcher, list(range(min(3, len(val))))), 'qualitative')
-    save(iou_bars({k: r for k, r in results.items() if k != 'source_pinhole'}, 'per-class IoU on val panoramas'), 'per_class_iou')
+    save(iou_bars({k: r for k, r in results.items() if not k.startswith('source_pinhole')}, 'per-class IoU on val panoramas'), 'per_class_iou')
     src_seq = WindowSequences(cfg.source.data.build(), cfg.source.patcher.build(cfg.model.image_size))
     t_src = src_seq[0][0].shape[0]
     t_tgt = len(patcher.windows(val[0][0].shape[-2:]))
