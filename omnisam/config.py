@@ -52,6 +52,7 @@ class OptimConfig:
     reverse_draw:str = 'batch'    # 'batch': one draw per batch; 'sample': one per sequence (published)
     class_weights:str|None = None # None, 'published' (the 19-class slice, quirk), 'cityscapes13' (fixed) or 'frequency' (from the source labels)
     augment:list = field(default_factory=list) # source augmentations, a subset of omnisam.train.AUGMENTS ('flip', 'color'); not published
+    memory_dropout:float = 0.0    # probability that a later window of a source sequence is predicted without reading the memory (not published)
     max_steps:int|None = None     # stop after this many steps (smoke tests, interrupted-run tests)
 
 # %% ../nbs/05a_config.ipynb #3a9dd892
@@ -141,7 +142,7 @@ def to_dict(cfg) -> dict:
 import math
 CONFIG_RANGES = {   # dataclass name -> {field: rule}; fields not listed are only type-checked
     'OptimConfig': dict(lr='positive', weight_decay='nonneg', epochs='count', batch_size='count', global_batch='count',
-                        warmup='nonneg', reverse_prob='prob', max_steps='count'),
+                        warmup='nonneg', reverse_prob='prob', max_steps='count', memory_dropout='prob'),
     'AdaptConfig': dict(lr='positive', weight_decay='nonneg', rounds='count', first_chunk='positive', confidence='prob',
                         batch_size='count', global_batch='count', alpha='nonneg', momentum='prob', source_weight='nonneg',
                         reverse_prob='prob', warmup='nonneg', max_panoramas='count', max_steps='count', eval_mode_from_batch='count0'),

@@ -148,9 +148,11 @@ class MemorySegmentor(nn.Module):
     def new_bank(self) -> MemoryBank: return MemoryBank(self.cfg.num_maskmem)
 
     def decode_window(self, f:dict, # one window's features, as from `encode` (B, ...)
-                      bank:MemoryBank) -> WindowOutput: # writes the bank
+                      bank:MemoryBank, # writes the bank
+                      read:bool=True) -> WindowOutput: # False: predict as a first window (no memory read); its memory is still written
         "One window from its features: read the memory, predict, write this window's memory."
-        c3 = condition_on_memory(self.memory_attention, f['p16'], f['pos16'], bank, self.tpos, self.no_mem)
+        seen = bank if read else self.new_bank()
+        c3 = condition_on_memory(self.memory_attention, f['p16'], f['pos16'], seen, self.tpos, self.no_mem)
         logits, fused = self.head([c3, f['s1'], f['s0']])
         logits = F.interpolate(logits, scale_factor=4, mode='bilinear', align_corners=False)
         mask = memory_mask(logits.detach(), self.cfg.memory_mask, self.mask_scale, self.mask_bias)   # memories are detached
@@ -158,29 +160,32 @@ class MemorySegmentor(nn.Module):
         return WindowOutput(logits, fused)
 
     def iter_decode(self, feats:dict, # from `encode_sequence`, (B, T, ...)
-                    reverse:bool=False):  # yields (t, logits (B, C, S, S), fused (B, head_dim, S/4, S/4))
+                    reverse:bool=False,   # yields (t, logits (B, C, S, S), fused (B, head_dim, S/4, S/4))
+                    skip_memory=()):      # windows (original indices) predicted without reading the memory (`train.memory_dropout`)
         "Window steps in processing order (0..T-1, or T-1..0), with a fresh bank: for streaming merges."
         t_n, bank = feats['p16'].shape[1], self.new_bank()
         for t in sequence_order(t_n, 'reverse' if reverse else 'forward'):
-            yield (t, *self.decode_window({k: v if k == 'pos16' else v[:, t] for k, v in feats.items()}, bank))
+            yield (t, *self.decode_window({k: v if k == 'pos16' else v[:, t] for k, v in feats.items()}, bank, t not in skip_memory))
 
-    def decode(self, feats:dict, reverse:bool=False) -> SequenceOutput: # in the original window order
+    def decode(self, feats:dict, reverse:bool=False, skip_memory=()) -> SequenceOutput: # in the original window order
         "All window steps of one pass, stacked in the original window order."
-        out = {t: (lg, fu) for t, lg, fu in self.iter_decode(feats, reverse)}
+        out = {t: (lg, fu) for t, lg, fu in self.iter_decode(feats, reverse, skip_memory)}
         return SequenceOutput(*(torch.stack([out[t][i] for t in sorted(out)], 1) for i in (0, 1)))
 
     def forward(self, windows:torch.Tensor, # (B, T, 3, S, S) window sequences in [0, 1]
-                reverse:bool=False) -> SequenceOutput: # original window order
+                reverse:bool=False, # run the windows right to left
+                skip_memory=()) -> SequenceOutput: # original window order; `skip_memory` as in `iter_decode`
         "Whole window sequences: one batched encoding, then the window steps in order (T-1..0 if `reverse`) with a fresh bank."
         if windows.dim() != 5:
             raise ValueError(f'model(windows) takes window sequences (B, T, 3, S, S), got {tuple(windows.shape)}: '
                              'for one window of a sequence use model.step_window(x, bank) with bank = model.new_bank()')
-        return self.decode(self.encode_sequence(windows), reverse)
+        return self.decode(self.encode_sequence(windows), reverse, skip_memory)
 
     def step_window(self, x:torch.Tensor, # (B, 3, S, S) the next window of B sequences, in [0, 1]
-                    bank:MemoryBank) -> WindowOutput: # writes the bank
+                    bank:MemoryBank, # writes the bank
+                    read:bool=True) -> WindowOutput: # False: no memory read (as `decode_window`)
         "One window of a sequence with its sequence's bank (`new_bank()` before the first window): encode, read, predict, write."
-        return self.decode_window(self.encode(x), bank)
+        return self.decode_window(self.encode(x), bank, read)
 
     def forward_both(self, windows:torch.Tensor, chunk:int|None=None) -> tuple: # (fwd, rev) SequenceOutputs
         "Forward and reverse pass from ONE batched encoding; both returned in the original window order."

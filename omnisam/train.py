@@ -18,8 +18,8 @@ from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, v
 # %% auto #0
 __all__ = ['CLASS_WEIGHTS', 'AUGMENTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'lr_factor_first_batch_full',
            'epoch_batches', 'reverse_this', 'StepBatches', 'sequence_loader', 'AccumulatedBatches', 'reverse_samples',
-           'sequence_loss_steps', 'class_weights', 'label_counts', 'frequency_weights', 'augment_sequences',
-           'build_source', 'SourceTraining', 'train', 'main']
+           'sequence_loss_steps', 'memory_skips', 'class_weights', 'label_counts', 'frequency_weights',
+           'augment_sequences', 'build_source', 'SourceTraining', 'train', 'main']
 
 # %% ../nbs/06_train.ipynb #7a337d5b
 class WindowSequences(Dataset):
@@ -130,6 +130,7 @@ def sequence_loss_steps(net:nn.Module, # `ModelCalls(model)`, possibly prepared 
                         per_window_step:bool=True, # published: one step per window; False: one step per sequence
                         reverse:bool=False, # run the windows right to left
                         acc=None, # the Accelerator (gradients accumulated over the micro-batches); None: plain backward
+                        skip_memory=(), # windows (original indices) predicted without reading the memory (`memory_skips`)
                        ) -> torch.Tensor: # (T,) detached per-window losses (mean over micro-batches), original window order
     "Train on window sequences: a step per window (published) or the sequence's mean loss in one step."
     if not isinstance(getattr(net, 'module', net), ModelCalls): net = ModelCalls(net)
@@ -139,15 +140,24 @@ def sequence_loss_steps(net:nn.Module, # `ModelCalls(model)`, possibly prepared 
     if per_window_step:
         def windows(w, l):                                # window after window, with this micro-batch's bank
             bank = core.new_bank()
-            for t in order: yield loss_fn(net(('step_window', w[:, t], bank))[0].logits, l[:, t])
+            for t in order: yield loss_fn(net(('step_window', w[:, t], bank, t not in skip_memory))[0].logits, l[:, t])
         for t, row in zip(order, accumulated_steps([windows(w, l) for w, l in micro], t_n, optimizer, acc, net)):
             for v in row: losses[t] += v.cpu() / n
         return losses
     def sequence(w, l):                                   # all windows at once: their losses (T,), one step on their mean
-        out = net(('forward', w, reverse))[0]
+        out = net(('forward', w, reverse, skip_memory))[0]
         yield torch.stack([loss_fn(out.logits[:, t], l[:, t]) for t in range(t_n)])
     for v in accumulated_steps([sequence(w, l) for w, l in micro], 1, optimizer, acc, net)[0]: losses += v.cpu() / n
     return losses
+
+def memory_skips(seed:int, epoch:int, step:int, # as `reverse_this`: the same on every process and on resume
+                 t_n:int, # windows per sequence
+                 p:float) -> frozenset: # `train.memory_dropout`
+    "Memory dropout: the windows of this step's sequences predicted without reading the memory (each with probability `p`)."
+    if p <= 0: return frozenset()
+    u = torch.rand(t_n, generator=torch.Generator().manual_seed(seed * 7919 + epoch * 100003 + step + 15485863))
+    return frozenset(t for t in range(t_n) if u[t] < p)         # a pass's first window reads nothing anyway
+
 
 # %% ../nbs/06_train.ipynb #76fd56e2
 _ENET19 = [2.8149, 6.9850, 3.7890, 9.9428, 9.7702, 9.5111, 10.3114, 10.0265, 4.6323, 9.5608, 7.8698, 9.5169,
@@ -269,7 +279,8 @@ class SourceTraining(Task):
             if t.reverse_draw == 'sample': windows, labels = reverse_samples(windows, labels, cfg.seed, epoch, k * self.accum + j, t.reverse_prob)
             micro.append((windows, labels))
         rev = t.reverse_draw != 'sample' and reverse_this(cfg.seed, epoch, k, t.reverse_prob)
-        with acc.autocast(): losses = sequence_loss_steps(run.net, micro, self.loss_fn, run.opt, t.per_window_step, rev, acc)
+        skip = memory_skips(cfg.seed, epoch, k, micro[0][0].shape[1], t.memory_dropout)
+        with acc.autocast(): losses = sequence_loss_steps(run.net, micro, self.loss_fn, run.opt, t.per_window_step, rev, acc, skip)
         return dict(loss=losses.mean())
 
     def postfix(self, run, parts:dict) -> dict: return dict(loss=f"{parts['loss'].item():.3f}", epoch=run.period)
