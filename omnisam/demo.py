@@ -70,29 +70,32 @@ def _adapt_or_resume(cfg, src, progress):
 
 
 # %% ../nbs/10_demo.ipynb #daea73a7
-def sequence_miou(model, seqs, # labelled window sequences, e.g. `WindowSequences`: (windows (T, 3, S, S), labels (T, S, S), meta)
+def sequence_miou(model, ds, # labelled pinhole sequences: items (images (V, 3, h, w), labels (V, h, w), meta)
+                  patcher, # cuts each view into one window of the model's size (preset `stanford_pinhole`)
                   num_classes:int) -> dict: # `miou_from_confusion`'s metrics
-    "Score window sequences at window size, each run in its order with memory, as the model was trained on them."
+    "Pinhole panning sequences scored at the views' native size: each item's views run as one window sequence with memory (forward, as trained), each window merged back onto its view as `evaluate` does."
     model.eval(); cm = torch.zeros(num_classes, num_classes + 1, dtype=torch.long)
     with torch.no_grad():
-        for i in range(len(seqs)):
-            w, l = seqs[i][:2]
-            logits = model(w[None]).logits[0]                                           # (T, C, h, w)
-            if logits.shape[-2:] != l.shape[-2:]: logits = F.interpolate(logits, size=l.shape[-2:], mode='bilinear', align_corners=False)
-            cm += confusion_matrix(logits.argmax(1), l, num_classes)
+        for i in range(len(ds)):
+            images, labels = ds[i][:2]
+            windows, ws = patcher.cut(images)                                           # (V, 1, 3, S, S)
+            if windows.shape[1] != 1: raise ValueError(f'sequence_miou: the patcher cut each view into {windows.shape[1]} windows; use one per view (stanford_pinhole)')
+            logits = model(windows.transpose(0, 1)).logits.transpose(0, 1)              # (V, 1, C, S, S): the V views as one sequence
+            merged, _ = patcher.merge(logits, ws, images.shape[-2:])
+            cm += confusion_matrix(patcher.from_canvas(merged, images.shape[-2:]), labels, num_classes)
     return miou_from_confusion(cm)
 
-def _pinhole_sequences(cfg) -> WindowSequences: # each val room's whole panning sequence, every view once
+def _pinhole_sequences(cfg): # each val room's whole panning sequence, every view once, at native size
     root = Path(cfg.source.data.root)
     views = json.loads((root / 'synthetic.json').read_text())['scale_def']['views_per_seq']
-    return WindowSequences(make_dataset('synthetic_sequences', root, 'val', classes='spin8', length=views), cfg.source.patcher.build(cfg.model.image_size))
+    return make_dataset('synthetic_sequences', root, 'val', classes='spin8', length=views)
 
 def _evaluate(ckpt:str, cfg, memory:bool, progress:bool, pinhole:bool=False) -> dict:
     model, _ = load_checkpoint(ckpt)
     if pinhole and memory:
-        seqs = _pinhole_sequences(cfg)
-        r, names = sequence_miou(model, seqs, cfg.model.num_classes), get_class_set(seqs.ds.classes).names
-        r['images'] = len(seqs)
+        ds = _pinhole_sequences(cfg)
+        r, names = sequence_miou(model, ds, cfg.source.patcher.build(cfg.model.image_size), cfg.model.num_classes), get_class_set(ds.classes).names
+        r['images'] = len(ds)
     else:
         if pinhole: ds, patcher = make_dataset('synthetic_pinhole', cfg.source.data.root, 'val', classes='spin8'), cfg.source.patcher
         else: ds, patcher = cfg.val.data.build(), cfg.val.patcher
