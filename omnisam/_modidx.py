@@ -553,4 +553,5 @@ d = { 'settings': { 'branch': 'main',
                                'omnisam.train.reverse_this': ('train.html#reverse_this', 'omnisam/train.py'),
                                'omnisam.train.sequence_loader': ('train.html#sequence_loader', 'omnisam/train.py'),
                                'omnisam.train.sequence_loss_steps': ('train.html#sequence_loss_steps', 'omnisam/train.py'),
+                               'omnisam.train.step_generator': ('train.html#step_generator', 'omnisam/train.py'),
                                'omnisam.train.train': ('train.html#train', 'omnisam/train.py')}}}

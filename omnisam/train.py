@@ -17,9 +17,9 @@ from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, v
 
 # %% auto #0
 __all__ = ['CLASS_WEIGHTS', 'AUGMENTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'lr_factor_first_batch_full',
-           'epoch_batches', 'reverse_this', 'StepBatches', 'sequence_loader', 'AccumulatedBatches', 'reverse_samples',
-           'sequence_loss_steps', 'memory_skips', 'class_weights', 'label_counts', 'frequency_weights',
-           'augment_sequences', 'build_source', 'SourceTraining', 'train', 'main']
+           'epoch_batches', 'step_generator', 'reverse_this', 'StepBatches', 'sequence_loader', 'AccumulatedBatches',
+           'reverse_samples', 'sequence_loss_steps', 'memory_skips', 'class_weights', 'label_counts',
+           'frequency_weights', 'augment_sequences', 'build_source', 'SourceTraining', 'train', 'main']
 
 # %% ../nbs/06_train.ipynb #7a337d5b
 class WindowSequences(Dataset):
@@ -66,9 +66,14 @@ def epoch_batches(n:int, batch_size:int, seed:int, epoch:int, rank:int=0, world:
     mine = perm[rank::world][:per_rank]
     return [mine[i:i + batch_size] for i in range(0, per_rank, batch_size)]
 
+def step_generator(seed:int, epoch:int, step:int, # a step of the run: the same on every process and on resume
+                   salt:int=0) -> torch.Generator: # one per kind of draw (direction, per-sequence reversal, augmentation, memory dropout)
+    "The CPU generator of one step's random draws, a pure function of `(seed, epoch, step, salt)`."
+    return torch.Generator().manual_seed(seed * 7919 + epoch * 100003 + step + salt)
+
 def reverse_this(seed:int, epoch:int, step:int, p:float) -> bool:
     "Whether a batch runs right to left (published augmentation, p = 0.5); the same on every process."
-    return torch.rand(1, generator=torch.Generator().manual_seed(seed * 7919 + epoch * 100003 + step)).item() < p
+    return torch.rand(1, generator=step_generator(seed, epoch, step)).item() < p
 
 # %% ../nbs/06_train.ipynb #96a2a556
 class StepBatches(torch.utils.data.Sampler):
@@ -116,7 +121,7 @@ class AccumulatedBatches(StepBatches):
 def reverse_samples(windows:torch.Tensor, labels:torch.Tensor, # (B, T, ...) a batch of sequences and their labels
                     seed:int, epoch:int, step:int, p:float) -> tuple: # (windows, labels) with some sequences reversed
     "Reverse each sequence on its own with probability `p` (the published per-sample reversal), by flipping its windows."
-    flip = torch.rand(windows.shape[0], generator=torch.Generator().manual_seed(seed * 7919 + epoch * 100003 + step + 1)) < p
+    flip = torch.rand(windows.shape[0], generator=step_generator(seed, epoch, step, 1)) < p
     if not flip.any(): return windows, labels
     f = flip.to(windows.device)
     pick = lambda x: torch.where(f.view(-1, *[1] * (x.dim() - 1)), x.flip(1), x)
@@ -155,7 +160,7 @@ def memory_skips(seed:int, epoch:int, step:int, # as `reverse_this`: the same on
                  p:float) -> frozenset: # `train.memory_dropout`
     "Memory dropout: the windows of this step's sequences predicted without reading the memory (each with probability `p`)."
     if p <= 0: return frozenset()
-    u = torch.rand(t_n, generator=torch.Generator().manual_seed(seed * 7919 + epoch * 100003 + step + 15485863))
+    u = torch.rand(t_n, generator=step_generator(seed, epoch, step, 15485863))
     return frozenset(t for t in range(t_n) if u[t] < p)         # a pass's first window reads nothing anyway
 
 
@@ -208,7 +213,7 @@ def augment_sequences(windows:torch.Tensor, # (B, T, 3, S, S) in [0, 1]
     bad = set(kinds) - set(AUGMENTS)
     if bad: raise ValueError(f'train.augment: unknown {sorted(bad)}; use a subset of {list(AUGMENTS)}')
     if not kinds: return windows, labels
-    g = torch.Generator().manual_seed(seed * 7919 + epoch * 100003 + step + 104729)
+    g = step_generator(seed, epoch, step, 104729)
     B, dev = windows.shape[0], windows.device
     u = lambda *shape: (torch.rand(*shape, generator=g) * 2 - 1).to(dev)   # uniform in [-1, 1]
     if 'flip' in kinds:
