@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse, json, math, os, statistics, sys, time, warnings
 from pathlib import Path
 import torch
-import torch.nn.functional as F
 from .config import load_config, run_dir, atomic_write, to_dict
 from .checkpoint import load_checkpoint
 from .train import train, WindowSequences, collate_sequences
