@@ -39,6 +39,7 @@ class Sample:
 class SegDataset(Dataset):
     "Base loader: samples found at construction, read, mapped and checked per item."
     dataset, splits, default_classes, get_started = '', ('train', 'val'), 'cs13', ''
+    label_needs_image = False   # whether the label depends on the image's pixels (Stanford2D3D: black pixels are unlabelled)
     def __init__(self, root, split:str, classes):
         self.root, self.split, self.classes = Path(root), split, get_class_set(classes)
         if split not in self.splits: raise ValueError(f'{self.dataset}: split must be one of {self.splits}, got {split!r}')
@@ -74,6 +75,10 @@ class SegDataset(Dataset):
         s = self.samples[i]
         return dict(path=str(s.image), name=s.name, dataset=self.dataset, split=self.split,
                     label_path=None if s.label is None else str(s.label), **s.meta)
+
+    def item_label(self, i:int) -> torch.Tensor|None: # (H, W) long, or None if unlabelled
+        "Item `i`'s label as `__getitem__` gives it, the image read only if the label depends on it (e.g. to count classes)."
+        return self.read_label(i, read_image(self.samples[i].image) if self.label_needs_image else None)
 
     def __getitem__(self, i:int) -> tuple: # (image (3, H, W) float32, label (H, W) long or None, meta dict)
         image = read_image(self.samples[i].image)
@@ -188,6 +193,7 @@ class DensePASS(SegDataset):
 class StanfordPinhole(SegDataset):
     "Stanford2D3D pinhole images (`area_*/data`), 13 classes → 8; meta carries the camera pose."
     dataset, splits, default_classes, kind = 'stanford_pinhole', ('train', 'val', 'all'), 'spin8', 'data'
+    label_needs_image = True    # pixels black in the image are unlabelled (decode_stanford_semantic)
     get_started = 'download Stanford2D3D (area_*/data and area_*/pano, github.com/alexsax/2D-3D-Semantics)'
     def __init__(self, root=None, split='train', # 'train', 'val', 'all' or a list of areas
                  classes=None, fold:int=1, # official fold 1, 2 or 3
@@ -279,6 +285,10 @@ class StanfordPinholeSequences(Dataset):
             self.sequences += [idx[s:s + length] for s in starts]
         self.dataset, self.split, self.classes = self.views.dataset, self.views.split, self.views.classes
     def __len__(self): return len(self.sequences)
+    def item_label(self, i:int) -> torch.Tensor|None: # (T, h, w) long, or None if a view is unlabelled
+        "Sequence `i`'s labels as `__getitem__` gives them, without building its images (e.g. to count classes)."
+        labels = [self.views.item_label(j) for j in self.sequences[i]]
+        return None if any(l is None for l in labels) else torch.stack(labels)
     def __getitem__(self, i:int) -> tuple: # (images (T, 3, h, w), labels (T, h, w), meta)
         items = [self.views[j] for j in self.sequences[i]]
         sizes = {tuple(im.shape) for im, _, _ in items}

@@ -35,6 +35,12 @@ class WindowSequences(Dataset):
         w, _ = self.patcher.cut(image)                                # (V, T, 3, S, S)
         l, _ = self.patcher.cut(label, label=True)                    # (V, T, S, S)
         return w.flatten(0, 1), l.flatten(0, 1), meta
+    def item_label(self, i:int) -> torch.Tensor: # (T, S, S) long
+        "Item `i`'s window labels as `__getitem__` gives them, its windows not cut (for `label_counts`)."
+        label = self.ds.item_label(i) if hasattr(self.ds, 'item_label') else None
+        if label is None: return self[i][1]                               # no label reader, or unlabelled: the item's own error
+        if label.dim() == 2: label = label[None]
+        return self.patcher.cut(label, label=True)[0].flatten(0, 1)
 
 def collate_sequences(batch:list) -> tuple: # (windows (B, T, 3, S, S), labels (B, T, S, S), [meta])
     w, l, m = zip(*batch)
@@ -182,12 +188,12 @@ def class_weights(name:str|None, num_classes:int,
     return torch.tensor(w)
 
 # %% ../nbs/06_train.ipynb #5dfbb682
-def label_counts(dataset, # items (windows, labels (T, S, S), meta), e.g. `WindowSequences`
+def label_counts(dataset, # items (windows, labels (T, S, S), meta), e.g. `WindowSequences` (its `item_label` skips the windows)
                  num_classes:int) -> torch.Tensor: # (C,) int64 labelled pixels per class (255 and ids >= C skipped)
     "Pixels per class over a labelled dataset."
-    n = torch.zeros(num_classes, dtype=torch.long)
+    n, read = torch.zeros(num_classes, dtype=torch.long), getattr(dataset, 'item_label', None)
     for i in range(len(dataset)):
-        l = dataset[i][1]
+        l = read(i) if read else dataset[i][1]
         n += torch.bincount(l[l < num_classes].flatten().long(), minlength=num_classes)
     return n
 
