@@ -18,19 +18,23 @@ from .data import get_class_set
 
 
 # %% auto #0
-__all__ = ['ADAPT_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'EFFECTS', 'seed_paths', 'sequence_miou', 'results_markdown',
-           'aggregate', 'effects', 'spread_markdown', 'check_inputs', 'run_seed', 'run_demo', 'write_figures', 'main']
+__all__ = ['ADAPT_VARIANTS', 'SOURCE_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'EFFECTS', 'seed_paths', 'swapped_memory_logits',
+           'sequence_miou', 'results_markdown', 'aggregate', 'effects', 'spread_markdown', 'check_inputs', 'run_seed',
+           'run_demo', 'write_figures', 'main']
 
 # %% ../nbs/10_demo.ipynb #657fc309
 # each ablation is an overlay file, configs/ablations/<name>.yaml (the command line: --config synthetic+no_prototypes);
 # no per-round val scoring inside adaptation (each variant is scored once, at its end): it would cost ~80 s a variant
 ADAPT_VARIANTS = {'adapted': ['eval_every=0'], 'ablation_no_prototypes': ['ablations/no_prototypes', 'eval_every=0'],
                   'ablation_static_labels': ['ablations/static_labels', 'eval_every=0']}
-VARIANTS = ('source_pinhole', 'source_pinhole_memory', 'source_no_memory', 'source_memory', *ADAPT_VARIANTS)
+SOURCE_VARIANTS = { # the source model's scores: (memory, pinhole views rather than panoramas, memory_from of `sequence_miou`)
+    'source_pinhole': (False, True, 0), 'source_pinhole_memory': (True, True, 0), 'source_pinhole_memory_swapped': (True, True, 1),
+    'source_no_memory': (False, False, 0), 'source_memory': (True, False, 0)}
+VARIANTS = (*SOURCE_VARIANTS, *ADAPT_VARIANTS)
 
-# settings per scale: `small` is the demo (≤ 20 min a seed on 2 cores), `tiny` exercises every stage in about a minute
+# settings per scale: `small` is the demo (a seed: 17 min on the faster 2-core machine measured, 27 on a slower one), `tiny` exercises every stage in about a minute
 SCALE_OVERRIDES = {
-    'small': [],
+    'small': ['num_workers=1'],   # one process reads the next batches ahead: the same batches (tested in 06_train), ~8 % faster on 2 cores
     'tiny': ['model.image_size=64', 'model.num_maskmem=2', 'train.epochs=1', 'train.batch_size=2', 'train.warmup=1',
              'adapt.rounds=1', 'adapt.batch_size=1', 'log_every=1', 'source.data.options={classes: spin8, length: 3}'],
 }
@@ -69,17 +73,32 @@ def _adapt_or_resume(cfg, src, progress):
 
 
 # %% ../nbs/10_demo.ipynb #daea73a7
+def swapped_memory_logits(model, windows:torch.Tensor, # (1, T, 3, S, S) the sequence to predict
+                          other:torch.Tensor) -> torch.Tensor: # (1, T', 3, S, S), T' >= T: the sequence whose memories are read
+    "Logits (1, T, C, S, S) of each window t predicted from the memories `other`'s windows 0..t-1 wrote, not its own sequence's."
+    f, g = model.encode_sequence(windows), model.encode_sequence(other)
+    at = lambda x, t: {k: v if k == 'pos16' else v[:, t] for k, v in x.items()}
+    bank, out = model.new_bank(), []
+    for t in range(windows.shape[1]):
+        out.append(model.decode_window(at(f, t), bank.copy()).logits)             # reads other's memories; writes into the copy
+        model.decode_window(at(g, t), bank)                                        # other's window t writes its memory
+    return torch.stack(out, 1)
+
 def sequence_miou(model, ds, # labelled pinhole sequences: items (images (V, 3, h, w), labels (V, h, w), meta)
                   patcher, # cuts each view into one window of the model's size (preset `stanford_pinhole`)
-                  num_classes:int) -> dict: # `miou_from_confusion`'s metrics
+                  num_classes:int,
+                  memory_from:int=0) -> dict: # 0: each sequence reads its own memories; k: those of item i + k (mod n), another room
     "Pinhole panning sequences scored at the views' native size: each item's views run as one window sequence with memory (forward, as trained), each window merged back onto its view as `evaluate` does."
     model.eval(); cm = torch.zeros(num_classes, num_classes + 1, dtype=torch.long)
+    cut = lambda j: patcher.cut(ds[j][0])                                              # (V, 1, 3, S, S) and the windows
     with torch.no_grad():
         for i in range(len(ds)):
             images, labels = ds[i][:2]
             windows, ws = patcher.cut(images)                                           # (V, 1, 3, S, S)
             if windows.shape[1] != 1: raise ValueError(f'sequence_miou: the patcher cut each view into {windows.shape[1]} windows; use one per view (stanford_pinhole)')
-            logits = model(windows.transpose(0, 1)).logits.transpose(0, 1)              # (V, 1, C, S, S): the V views as one sequence
+            j = (i + memory_from) % len(ds)
+            if j == i: logits = model(windows.transpose(0, 1)).logits.transpose(0, 1)  # (V, 1, C, S, S): the V views as one sequence
+            else: logits = swapped_memory_logits(model, windows.transpose(0, 1), cut(j)[0].transpose(0, 1)).transpose(0, 1)
             merged, _ = patcher.merge(logits, ws, images.shape[-2:])
             cm += confusion_matrix(patcher.from_canvas(merged, images.shape[-2:]), labels, num_classes)
     return miou_from_confusion(cm)
@@ -89,11 +108,11 @@ def _pinhole_sequences(cfg): # each val room's whole panning sequence, every vie
     views = json.loads((root / 'synthetic.json').read_text())['scale_def']['views_per_seq']
     return make_dataset('synthetic_sequences', root, 'val', classes='spin8', length=views)
 
-def _evaluate(ckpt:str, cfg, memory:bool, progress:bool, pinhole:bool=False) -> dict:
+def _evaluate(ckpt:str, cfg, memory:bool, progress:bool, pinhole:bool=False, memory_from:int=0) -> dict:
     model, _ = load_checkpoint(ckpt)
     if pinhole and memory:
         ds = _pinhole_sequences(cfg)
-        r, names = sequence_miou(model, ds, cfg.source.patcher.build(cfg.model.image_size), cfg.model.num_classes), get_class_set(ds.classes).names
+        r, names = sequence_miou(model, ds, cfg.source.patcher.build(cfg.model.image_size), cfg.model.num_classes, memory_from), get_class_set(ds.classes).names
         r['images'] = len(ds)
     else:
         if pinhole: ds, patcher = make_dataset('synthetic_pinhole', cfg.source.data.root, 'val', classes='spin8'), cfg.source.patcher
@@ -114,7 +133,8 @@ def results_markdown(results:dict) -> str:
 
 
 # %% ../nbs/10_demo.ipynb #03c0f3a4
-EFFECTS = {'memory': ('source_memory', 'source_no_memory'), 'adaptation': ('adapted', 'source_memory'),
+EFFECTS = {'memory': ('source_memory', 'source_no_memory'), 'memory content (pinhole)': ('source_pinhole_memory', 'source_pinhole_memory_swapped'),
+           'adaptation': ('adapted', 'source_memory'),
            'prototype loss': ('adapted', 'ablation_no_prototypes'), 'pseudo-label refresh': ('adapted', 'ablation_static_labels')}
 
 def _spread(xs:list) -> dict: # mean, sample std (None for one value), n
@@ -189,10 +209,9 @@ def run_seed(out:Path, # this seed's run folder
     check_inputs(out, data, src_cfg)
     src = _stage('source training', run_dir(src_cfg) / 'train_summary.json', lambda: _train_or_resume(src_cfg, progress), timings)['checkpoint']
     evals, results = out / 'eval', {}
-    for variant, memory, pinhole in (('source_pinhole', False, True), ('source_pinhole_memory', True, True),
-                                     ('source_no_memory', False, False), ('source_memory', True, False)):
+    for variant, (memory, pinhole, memory_from) in SOURCE_VARIANTS.items():
         results[variant] = _stage(f'evaluate {variant}', evals / f'{variant}.json',
-                                  lambda: _save(evals / f'{variant}.json', _evaluate(src, src_cfg, memory, progress, pinhole)), timings)
+                                  lambda: _save(evals / f'{variant}.json', _evaluate(src, src_cfg, memory, progress, pinhole, memory_from)), timings)
     for variant, extra in ADAPT_VARIANTS.items():
         cfg = _config(out, data, scale, variant, seed, extra)
         ck = _stage(f'adapt {variant}', run_dir(cfg) / 'adapt_summary.json', lambda: _adapt_or_resume(cfg, src, progress), timings)['checkpoint']

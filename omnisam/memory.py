@@ -20,6 +20,11 @@ class MemoryBank:
 
     def __len__(self): return len(self.feats)
 
+    def copy(self) -> 'MemoryBank': # the same memories (tensors shared) in lists of its own
+        "A bank to read and write without changing this one (e.g. to predict a window from another sequence's memories)."
+        b = MemoryBank(self.k); b.feats, b.pos = list(self.feats), list(self.pos)
+        return b
+
     def add(self, feat:torch.Tensor, # (B, 64, h, w) memory of the window just predicted
             pos:torch.Tensor):       # (B, 64, h, w) its sine position
         "Store a window's memory (detached); forget the oldest beyond K."
