@@ -76,6 +76,7 @@ def _adapt_or_resume(cfg, src, progress):
 def swapped_memory_logits(model, windows:torch.Tensor, # (1, T, 3, S, S) the sequence to predict
                           other:torch.Tensor) -> torch.Tensor: # (1, T', 3, S, S), T' >= T: the sequence whose memories are read
     "Logits (1, T, C, S, S) of each window t predicted from the memories `other`'s windows 0..t-1 wrote, not its own sequence's."
+    if other.shape[1] < windows.shape[1]: raise ValueError(f'swapped_memory_logits: the other sequence has {other.shape[1]} windows, fewer than the {windows.shape[1]} to predict')
     f, g = model.encode_sequence(windows), model.encode_sequence(other)
     at = lambda x, t: {k: v if k == 'pos16' else v[:, t] for k, v in x.items()}
     bank, out = model.new_bank(), []
