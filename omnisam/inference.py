@@ -28,7 +28,7 @@ def window_predictions(model, # a `MemorySegmentor` (unwrapped), in eval mode
             yield from model.iter_decode(feats, reverse=name == 'reverse')
             continue
         for t in sequence_order(windows.shape[1], name):           # each window as a sequence of its own
-            _, logits, fused = next(model.iter_decode({k: v if k == 'pos16' else v[:, t:t + 1] for k, v in feats.items()}))
+            _, logits, fused = next(model.iter_decode(model.window_features(feats, slice(t, t + 1))))
             yield t, logits, fused
 
 # %% ../nbs/04b_inference.ipynb #9bb14dde

@@ -147,6 +147,12 @@ class MemorySegmentor(nn.Module):
 
     def new_bank(self) -> MemoryBank: return MemoryBank(self.cfg.num_maskmem)
 
+    @staticmethod
+    def window_features(feats:dict, # from `encode_sequence`, (B, T, ...)
+                        t) -> dict: # window index (int) or a slice of windows
+        "Window t's features (B, ...) out of a sequence's, or a slice (B, t', ...); pos16 is shared by all windows."
+        return {k: v if k == 'pos16' else v[:, t] for k, v in feats.items()}
+
     def decode_window(self, f:dict, # one window's features, as from `encode` (B, ...)
                       bank:MemoryBank, # writes the bank
                       read:bool=True) -> WindowOutput: # False: predict as a first window (no memory read); its memory is still written
@@ -165,7 +171,7 @@ class MemorySegmentor(nn.Module):
         "Window steps in processing order (0..T-1, or T-1..0), with a fresh bank: for streaming merges."
         t_n, bank = feats['p16'].shape[1], self.new_bank()
         for t in sequence_order(t_n, 'reverse' if reverse else 'forward'):
-            yield (t, *self.decode_window({k: v if k == 'pos16' else v[:, t] for k, v in feats.items()}, bank, t not in skip_memory))
+            yield (t, *self.decode_window(self.window_features(feats, t), bank, t not in skip_memory))
 
     def decode(self, feats:dict, reverse:bool=False, skip_memory=()) -> SequenceOutput: # in the original window order
         "All window steps of one pass, stacked in the original window order."
