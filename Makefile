@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 OUT    ?= runs/demo
 
-.PHONY: install demo demo-full test bench bench-gpu lab clean-venv
+.PHONY: install demo demo-full readme-tables test bench bench-gpu lab clean-venv
 
 $(STAMP): settings.ini setup.py
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -24,6 +24,10 @@ demo: $(STAMP)
 # seed 0 is exactly `make demo` (done before: skipped), then mean ± std over the seeds in results.json/.md
 demo-full: $(STAMP)
 	$(VENV)/bin/omnisam_demo --out $(OUT) --seeds 0 1 2
+
+# the README's results tables written from that run (CHECK=1: only say whether the README shows its numbers)
+readme-tables: $(STAMP)
+	$(PY) tools/readme_tables.py --results $(OUT)/results.json $(if $(CHECK),--check)
 
 test: $(STAMP)
 	$(PY) tools/test_notebooks.py

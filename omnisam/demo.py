@@ -18,9 +18,9 @@ from .data import get_class_set
 
 
 # %% auto #0
-__all__ = ['ADAPT_VARIANTS', 'SOURCE_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'EFFECTS', 'seed_paths', 'swapped_memory_logits',
-           'sequence_miou', 'results_markdown', 'aggregate', 'effects', 'spread_markdown', 'check_inputs', 'run_seed',
-           'run_demo', 'write_figures', 'main']
+__all__ = ['ADAPT_VARIANTS', 'SOURCE_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'EFFECTS', 'README_MARKERS', 'seed_paths',
+           'swapped_memory_logits', 'sequence_miou', 'results_markdown', 'aggregate', 'effects', 'spread_markdown',
+           'readme_markdown', 'update_readme', 'check_inputs', 'run_seed', 'run_demo', 'write_figures', 'main']
 
 # %% ../nbs/10_demo.ipynb #657fc309
 # each ablation is an overlay file, configs/ablations/<name>.yaml (the command line: --config synthetic+no_prototypes);
@@ -174,6 +174,42 @@ def spread_markdown(agg:dict) -> str:
         f"| {k} (`{EFFECTS[k][0]}` − `{EFFECTS[k][1]}`) | {_pm(e)} | {', '.join(f'{100 * d:+.1f}' for d in e['seeds'].values())} |\n" for k, e in eff.items())
     return head + rows + parts
 
+
+# %% ../nbs/10_demo.ipynb #rdm1code
+README_MARKERS = ('<!-- demo-table:begin -->', '<!-- demo-table:end -->')
+
+def _points(v:float, sign:bool=False) -> str: # a fraction as points, one decimal, with a true minus sign
+    return (f'{100 * v:+.1f}' if sign else f'{100 * v:.1f}').replace('-', '−')
+
+def _signed_pm(e:dict) -> str: return _points(e['mean'], True) + ('' if e['std'] is None else f" ± {100 * e['std']:.1f}")
+
+def readme_markdown(agg:dict) -> str:
+    "The README's tables of `aggregate` results: mean ± std over seeds, the first seed's run, per-class means; each part's paired effect."
+    first = next(iter(agg.values()))
+    names, seeds, n = list(first['per_class']), list(first['seeds']), first['n']
+    head = (f'| variant | mIoU, mean ± std ({n} seed{"s" * (n > 1)}) | seed {seeds[0]} | ' + ' | '.join(names) + ' |\n'
+            + '|---|---|---|' + '---|' * len(names) + '\n')
+    bold = lambda k, s: f'**{s}**' if k == 'adapted' else s
+    rows = ''.join(f"| `{k}` | {bold(k, _pm(r))} | {_cell(r['seeds'][seeds[0]])} | " + ' | '.join(_cell(r['per_class_mean'][c]) for c in names) + ' |\n'
+                   for k, r in agg.items())
+    parts = (f'\n| part of the method | Δ mIoU, mean ± std | per seed ({", ".join(seeds)}) |\n|---|---|---|\n' + ''.join(
+        f"| {k}: `{EFFECTS[k][0]}` − `{EFFECTS[k][1]}` | {_signed_pm(e)} | {', '.join(_points(d, True) for d in e['seeds'].values())} |\n"
+        for k, e in effects(agg).items()))
+    return head + rows + parts
+
+def update_readme(readme, # the README to update (its tables sit between `README_MARKERS`)
+                  agg:dict, # `aggregate` results, e.g. runs/demo/results.json
+                  check:bool=False, # only compare, write nothing
+                 ) -> bool: # True when the README already showed these tables
+    "Write `readme_markdown(agg)` between the README's marker lines (atomically), or only check that it is there."
+    readme = Path(readme); text = readme.read_text()
+    b, e = README_MARKERS
+    if text.count(b) != 1 or text.count(e) != 1 or text.index(b) > text.index(e):
+        raise ValueError(f'{readme}: needs one line {b} and, after it, one line {e} around the results tables: add them where the tables go')
+    i, j = text.index(b) + len(b), text.index(e)
+    new = text[:i] + '\n' + readme_markdown(agg) + text[j:]
+    if new == text or check: return new == text
+    atomic_write(readme, new); return False
 
 # %% ../nbs/10_demo.ipynb #8f316eb0
 def _make_data(data:Path, seed:int, scale:str, progress:bool) -> dict:
