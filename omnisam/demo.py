@@ -178,10 +178,9 @@ def spread_markdown(agg:dict) -> str:
 # %% ../nbs/10_demo.ipynb #rdm1code
 README_MARKERS = ('<!-- demo-table:begin -->', '<!-- demo-table:end -->')
 
-def _points(v:float, sign:bool=False) -> str: # a fraction as points, one decimal, with a true minus sign
-    return (f'{100 * v:+.1f}' if sign else f'{100 * v:.1f}').replace('-', '−')
+def _signed(v:float) -> str: return f'{100 * v:+.1f}'.replace('-', '−') # a fraction as signed points, with a true minus sign
 
-def _signed_pm(e:dict) -> str: return _points(e['mean'], True) + ('' if e['std'] is None else f" ± {100 * e['std']:.1f}")
+def _signed_pm(e:dict) -> str: return _signed(e['mean']) + ('' if e['std'] is None else f" ± {100 * e['std']:.1f}")
 
 def readme_markdown(agg:dict) -> str:
     "The README's tables of `aggregate` results: mean ± std over seeds, the first seed's run, per-class means; each part's paired effect."
@@ -193,7 +192,7 @@ def readme_markdown(agg:dict) -> str:
     rows = ''.join(f"| `{k}` | {bold(k, _pm(r))} | {_cell(r['seeds'][seeds[0]])} | " + ' | '.join(_cell(r['per_class_mean'][c]) for c in names) + ' |\n'
                    for k, r in agg.items())
     parts = (f'\n| part of the method | Δ mIoU, mean ± std | per seed ({", ".join(seeds)}) |\n|---|---|---|\n' + ''.join(
-        f"| {k}: `{EFFECTS[k][0]}` − `{EFFECTS[k][1]}` | {_signed_pm(e)} | {', '.join(_points(d, True) for d in e['seeds'].values())} |\n"
+        f"| {k}: `{EFFECTS[k][0]}` − `{EFFECTS[k][1]}` | {_signed_pm(e)} | {', '.join(_signed(d) for d in e['seeds'].values())} |\n"
         for k, e in effects(agg).items()))
     return head + rows + parts
 
