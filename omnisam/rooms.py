@@ -22,7 +22,7 @@ _S13 = ('beam', 'board', 'bookcase', 'ceiling', 'chair', 'clutter', 'column', 'd
 _S8 = ('ceiling', 'chair', 'door', 'floor', 'sofa', 'table', 'wall', 'window')
 _TRAIN_AREAS = ('area_1', 'area_2', 'area_3', 'area_4', 'area_6')
 _VAL_AREAS = ('area_5a', 'area_5b')
-VERSION = '1.2'   # 1.1: source rooms always furnished (sofa, chairs), class-typical materials; 1.2: small = 300 source rooms, 16 pinhole val rooms
+VERSION = '1.3'   # 1.1: source rooms always furnished (sofa, chairs), class-typical materials; 1.2: small = 300 source rooms, 16 pinhole val rooms; 1.3: larger chairs (0.48–0.62 m wide, 0.4–0.62 m backs)
 
 @dataclass(frozen=True)
 class SynthScale:
@@ -137,7 +137,7 @@ def table_parts(rng) -> list:
     return parts + [(sx * (L / 2 - .06), sy * (W / 2 - .06), (H - th) / 2, .025, .025, (H - th) / 2) for sx in (-1, 1) for sy in (-1, 1)]
 
 def chair_parts(rng) -> list:
-    w, sh, bh = _u(rng, (.42, .52)), _u(rng, (.42, .48)), _u(rng, (.3, .5))
+    w, sh, bh = _u(rng, (.48, .62)), _u(rng, (.42, .48)), _u(rng, (.4, .62))   # 1.3: dining to office/arm chairs
     parts = [(0, 0, sh - .03, w / 2, w / 2, .03), (0, -w / 2 + .02, sh + bh / 2, w / 2, .02, bh / 2)]
     if rng.random() < .35: parts += [(0, 0, (sh - .06) / 2, .03, .03, (sh - .06) / 2), (0, 0, .02, w / 2, .04, .02), (0, 0, .02, .04, w / 2, .02)]
     else: parts += [(sx * (w / 2 - .03), sy * (w / 2 - .03), (sh - .06) / 2, .018, .018, (sh - .06) / 2) for sx in (-1, 1) for sy in (-1, 1)]
