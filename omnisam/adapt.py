@@ -13,7 +13,7 @@ import torch.nn as nn
 from torch.utils.data import Dataset, DataLoader
 from .config import RunConfig, load_config, run_dir, atomic_write, cli, check_writable, EXIT_OK
 from .checkpoint import load_checkpoint, check_init_checkpoint
-from .train import reverse_samples, build_source, epoch_batches, StepBatches, sequence_loader, reverse_this, class_weights, lr_factor
+from .train import reverse_samples, build_source, epoch_batches, StepBatches, sequence_loader, reverse_this, class_weights, known_counts, lr_factor
 from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, validate, is_misfit
 from .prototypes import PrototypeBank, batch_prototypes, prototype_loss
 from .inference import segment_panorama
@@ -144,11 +144,12 @@ def _order(n:int, rev:bool) -> list: return sequence_order(n, 'reverse' if rev e
 class Adapter:
     "Losses of one adaptation step (holds the frozen source model, the bank and the settings)."
     def __init__(self, cfg:RunConfig, frozen, bank:PrototypeBank, t_src:int, t_tgt:int, reduce=None, device='cpu',
-                 source=None): # the source window sequences: counted for adapt.class_weights='frequency'
+                 source=None, # the source window sequences: counted for adapt.class_weights='frequency'
+                 counts=None): # their label counts if known (a source checkpoint's, `known_counts`): not counted again
         a = cfg.adapt
         self.a, self.frozen, self.bank, self.reduce, self.C = a, frozen, bank, reduce, cfg.model.num_classes
         self.t_src, self.t_tgt, self.K = t_src, t_tgt, bank.protos.shape[0]
-        w = class_weights(a.class_weights, self.C, source)
+        w = class_weights(a.class_weights, self.C, source, counts)
         self.ce_src = nn.CrossEntropyLoss(weight=None if w is None else w.to(device), ignore_index=255)
         self.ce_tgt = nn.CrossEntropyLoss(ignore_index=255)
 
@@ -232,7 +233,8 @@ class AdaptationSetup(Task):
             raise ValueError("adapt.reverse_draw='sample' mixes directions in a batch: use adapt.prototype_slots=sequence, relative or shared")
         self.bs, self.accum = accumulation(a.global_batch, a.batch_size, acc.num_processes)   # micro-batch, micro-batches per step
         acc.gradient_accumulation_steps = self.accum
-        check_init_checkpoint(self.source_checkpoint, cfg)                # classes and backbone match the config
+        ck = check_init_checkpoint(self.source_checkpoint, cfg)           # classes and backbone match the config
+        self.counts = known_counts(ck, cfg)                               # its source label counts, if made from this source
         self.source, self.target = build_source(cfg), cfg.target.data.build()   # fail here if data is missing
         self.val = cfg.val.data.build() if cfg.val is not None and cfg.eval_every else None
         self.tpatch = cfg.target.patcher.build(cfg.model.image_size)
@@ -270,7 +272,7 @@ class AdaptationSetup(Task):
         cfg, a, acc = run.cfg, run.cfg.adapt, run.acc
         W, R = acc.num_processes, acc.process_index
         self.ad = Adapter(cfg, self.frozen, self.bank, self.t_src, self.t_tgt, (lambda x: acc.reduce(x, 'sum')) if W > 1 else None, acc.device,
-                          self.source)
+                          self.source, self.counts)
         self.labels_dir, self.rounds_log, self.round = run.folder / 'pseudo_labels', [], None
         self.n_src = (-(-self.t_tgt // self.t_src) if a.per_window_step and a.source_refill else 1) * self.accum   # source batches per step
         order = StepBatches(len(self.source), self.bs, cfg.seed, R, W, run.step * self.n_src, run.stop * self.n_src)

@@ -105,6 +105,7 @@ class RunConfig:
     runs_dir:str = 'runs'
     mixed_precision:str = 'no'    # 'no', 'bf16' or 'fp16'
     num_workers:int = 0           # DataLoader workers per process
+    cache_source:bool = False     # keep the source windows in memory (8 bit) once read: later epochs skip decoding; for a source that fits in RAM
     log_every:int = 10            # steps between log lines
     checkpoint_every:int = 100    # steps between checkpoints (and at every epoch end)
     eval_every:int = 1            # epochs between validations (0: never)

@@ -32,7 +32,7 @@ SOURCE_VARIANTS = { # the source model's scores: (memory, pinhole views rather t
     'source_no_memory': (False, False, 0), 'source_memory': (True, False, 0)}
 VARIANTS = (*SOURCE_VARIANTS, *ADAPT_VARIANTS)
 
-# settings per scale: `small` is the demo (a seed: 17 min on the faster 2-core machine measured, 27 on a slower one), `tiny` exercises every stage in about a minute
+# settings per scale: `small` is the demo (a seed: 18.6 min on a 2-core AMD EPYC, measured with 96-px windows), `tiny` exercises every stage in about a minute
 SCALE_OVERRIDES = {
     'small': ['num_workers=1'],   # one process reads the next batches ahead: the same batches (tested in 06_train), ~7 % faster on 2 cores (1277 → 1183 s)
     'tiny': ['model.image_size=64', 'model.num_maskmem=2', 'train.epochs=1', 'train.batch_size=2', 'train.warmup=1',

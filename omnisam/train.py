@@ -5,6 +5,7 @@
 # %% ../nbs/06_train.ipynb #2d6ec55f
 from __future__ import annotations
 import argparse, functools, json, sys, warnings
+from dataclasses import asdict
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -18,29 +19,38 @@ from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, v
 # %% auto #0
 __all__ = ['CLASS_WEIGHTS', 'AUGMENTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'lr_factor_first_batch_full',
            'epoch_batches', 'step_generator', 'reverse_this', 'StepBatches', 'sequence_loader', 'AccumulatedBatches',
-           'reverse_samples', 'sequence_loss_steps', 'memory_skips', 'class_weights', 'label_counts',
-           'frequency_weights', 'augment_sequences', 'build_source', 'SourceTraining', 'train', 'main']
+           'reverse_samples', 'sequence_loss_steps', 'memory_skips', 'class_weights', 'label_counts', 'counts_key',
+           'stored_counts', 'known_counts', 'frequency_weights', 'augment_sequences', 'build_source', 'SourceTraining',
+           'train', 'main']
 
 # %% ../nbs/06_train.ipynb #7a337d5b
 class WindowSequences(Dataset):
     "A labelled source dataset as window sequences: (windows (T, 3, S, S), labels (T, S, S), meta)."
     def __init__(self, ds:Dataset, # loader items: (image (3, H, W), label, meta) or (images (V, 3, h, w), labels (V, h, w), meta)
-                 patcher): # omnisam.patcher.Patcher cutting windows of the model's size
-        self.ds, self.patcher = ds, patcher
+                 patcher, # omnisam.patcher.Patcher cutting windows of the model's size
+                 cache:bool=False): # keep each item's windows in memory (8 bit: windows × 255, rounded) once read
+        self.ds, self.patcher, self.cache = ds, patcher, {} if cache else None
     def __len__(self): return len(self.ds)
     def __getitem__(self, i:int) -> tuple:
+        if self.cache is not None and i in self.cache: return _from_8bit(*self.cache[i])
         image, label, meta = self.ds[i]
         if label is None: raise ValueError(f"{meta.get('path')}: source training needs labels, this set has none")
         if image.dim() == 3: image, label = image[None], label[None]     # one image → a batch of one view
         w, _ = self.patcher.cut(image)                                # (V, T, 3, S, S)
         l, _ = self.patcher.cut(label, label=True)                    # (V, T, S, S)
-        return w.flatten(0, 1), l.flatten(0, 1), meta
+        w, l = w.flatten(0, 1), l.flatten(0, 1)
+        if self.cache is None: return w, l, meta
+        self.cache[i] = (w.mul(255).round().to(torch.uint8), l.to(torch.uint8) if l.max() <= 255 else l, meta)
+        return _from_8bit(*self.cache[i])                             # the same values on the first read as on later ones
     def item_label(self, i:int) -> torch.Tensor: # (T, S, S) long
         "Item `i`'s window labels as `__getitem__` gives them, its windows not cut (for `label_counts`)."
+        if self.cache is not None: return self[i][1]                      # read whole: the count fills the cache
         label = self.ds.item_label(i) if hasattr(self.ds, 'item_label') else None
         if label is None: return self[i][1]                               # no label reader, or unlabelled: the item's own error
         if label.dim() == 2: label = label[None]
         return self.patcher.cut(label, label=True)[0].flatten(0, 1)
+
+def _from_8bit(w:torch.Tensor, l:torch.Tensor, meta:dict) -> tuple: return w.float().div(255), l.long(), meta
 
 def collate_sequences(batch:list) -> tuple: # (windows (B, T, 3, S, S), labels (B, T, S, S), [meta])
     w, l, m = zip(*batch)
@@ -176,10 +186,12 @@ _ENET19 = [2.8149, 6.9850, 3.7890, 9.9428, 9.7702, 9.5111, 10.3114, 10.0265, 4.6
 CLASS_WEIGHTS = {'published': _ENET19[:13], 'cityscapes13': _ENET19[:12] + [_ENET19[13]]}
 
 def class_weights(name:str|None, num_classes:int,
-                  dataset=None) -> torch.Tensor|None: # for 'frequency': the labelled source (items: windows, labels, meta)
+                  dataset=None, # for 'frequency': the labelled source (items: windows, labels, meta)
+                  counts:torch.Tensor|None=None) -> torch.Tensor|None: # for 'frequency': its label counts if known (not counted again)
     "Cross-entropy class weights by name (None: unweighted; 'frequency': from `dataset`'s label counts)."
     if name is None: return None
     if name == 'frequency':
+        if counts is not None: return frequency_weights(counts)
         if dataset is None: raise ValueError("class_weights='frequency' needs the source dataset to count its labels")
         return frequency_weights(label_counts(dataset, num_classes))
     if name not in CLASS_WEIGHTS: raise ValueError(f"class_weights must be null, 'frequency' or one of {sorted(CLASS_WEIGHTS)}, got {name!r}")
@@ -196,6 +208,19 @@ def label_counts(dataset, # items (windows, labels (T, S, S), meta), e.g. `Windo
         l = read(i) if read else dataset[i][1]
         n += torch.bincount(l[l < num_classes].flatten().long(), minlength=num_classes)
     return n
+
+def counts_key(cfg:RunConfig) -> str: # JSON of the source data, its patcher, the window size and the class count
+    "What source label counts depend on: runs with the same key count the same pixels."
+    return json.dumps(dict(source=asdict(cfg.source), image_size=cfg.model.image_size, num_classes=cfg.model.num_classes), sort_keys=True, default=str)
+
+def stored_counts(cfg:RunConfig, counts:torch.Tensor) -> dict: # a checkpoint entry
+    return dict(source_counts=dict(key=counts_key(cfg), counts=counts.tolist()))
+
+def known_counts(ck:dict, # a checkpoint, as read
+                 cfg:RunConfig) -> torch.Tensor|None: # (C,) int64, or None: count them
+    "The source label counts a checkpoint carries, if they were made from `cfg`'s source (same data, patcher, size, classes)."
+    sc = ck.get('source_counts') if isinstance(ck, dict) else None
+    return torch.tensor(sc['counts']) if sc and sc.get('key') == counts_key(cfg) else None
 
 def frequency_weights(counts:torch.Tensor, # (C,) pixels per class
                       power:float=0.5) -> torch.Tensor: # (C,) float32, mean 1 over the classes present
@@ -238,7 +263,7 @@ def augment_sequences(windows:torch.Tensor, # (B, T, 3, S, S) in [0, 1]
 # %% ../nbs/06_train.ipynb #4e37c42f
 def build_source(cfg:RunConfig) -> WindowSequences:
     "The source dataset as window sequences of the model's window size (raises if the data is missing)."
-    return WindowSequences(cfg.source.data.build(), cfg.source.patcher.build(cfg.model.image_size))
+    return WindowSequences(cfg.source.data.build(), cfg.source.patcher.build(cfg.model.image_size), cfg.cache_source)
 
 # %% ../nbs/06_train.ipynb #83457db9
 class SourceTraining(Task):
@@ -270,11 +295,14 @@ class SourceTraining(Task):
         sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: schedule(s, total, t.warmup))
         return model, opt, sched, [self.per_epoch] * t.epochs
 
-    def state(self, run) -> dict: return dict(epoch=run.step // self.per_epoch)
+    def state(self, run) -> dict: return dict(epoch=run.step // self.per_epoch, **({} if self.counts is None else stored_counts(run.cfg, self.counts)))
+    def load_state(self, run, ck:dict): self.counts = known_counts(ck, run.cfg)    # resumed: not counted again
 
     def start(self, run):
         cfg, acc = run.cfg, run.acc
-        weight = class_weights(cfg.train.class_weights, cfg.model.num_classes, self.source)
+        self.counts = getattr(self, 'counts', None)                     # from the checkpoint resumed, if any
+        if self.counts is None and cfg.train.class_weights == 'frequency': self.counts = label_counts(self.source, cfg.model.num_classes)
+        weight = class_weights(cfg.train.class_weights, cfg.model.num_classes, self.source, self.counts)
         self.loss_fn = nn.CrossEntropyLoss(weight=None if weight is None else weight.to(acc.device), ignore_index=255)
         order = AccumulatedBatches(len(self.source), self.micro, cfg.seed, acc.process_index, acc.num_processes, run.step, run.stop, self.accum)
         self.batches = iter(sequence_loader(self.source, order, cfg.num_workers, acc.device, cfg.seed + run.step))
