@@ -22,7 +22,7 @@ from .data import read_label
 
 # %% auto #0
 __all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', 'make_pseudo_labels', 'label_coverage',
-           'target_windows', 'PseudoLabelled', 'target_loader', 'ce_or_zero', 'Adapter', 'adapt_step',
+           'label_shares', 'target_windows', 'PseudoLabelled', 'target_loader', 'ce_or_zero', 'Adapter', 'adapt_step',
            'AdaptationSetup', 'Adaptation', 'adapt', 'main']
 
 # %% ../nbs/07_adapt.ipynb #1433bbab
@@ -102,6 +102,15 @@ def label_coverage(folder:Path, rnd:int, indices:list) -> float:
         lab = read_label(label_path(folder, rnd, i))
         n += int((lab != 255).sum()); tot += lab.size
     return n / max(tot, 1)
+
+def label_shares(folder:Path, rnd:int, indices:list, names:tuple) -> dict: # {class name: fraction of the labelled pixels}
+    "Each class's share of a round's pseudo-labelled pixels: a label-free sign of drift (a class shrinking round after round)."
+    h = np.zeros(len(names) + 1, np.int64)
+    for i in indices:
+        lab = read_label(label_path(folder, rnd, i)).ravel()
+        h += np.bincount(np.minimum(lab, len(names)), minlength=len(names) + 1)[:len(names) + 1]   # 255 (ignored) → last bin
+    n = max(int(h[:-1].sum()), 1)
+    return {name: int(c) / n for name, c in zip(names, h[:-1])}
 
 # %% ../nbs/07_adapt.ipynb #tgt0cd01
 def target_windows(dataset, i:int, patcher, label_file:Path) -> tuple: # (windows (T, 3, S, S), labels (T, S, S))
@@ -324,6 +333,8 @@ class Adaptation(AdaptationSetup):
         row = dict(step=run.step, round=rnd, **{k: m[k] for k in ('ce_src', 'ce_tgt', 'proto')},
                    coverage=label_coverage(self.labels_dir, rnd, self.chunks[rnd]) if run.acc.is_main_process else float('nan'),
                    lr=run.sched.get_last_lr()[0])
+        if run.acc.is_main_process:                                   # the classes' shares of this round's pseudo-labels
+            row.update({f'share/{n}': v for n, v in label_shares(self.labels_dir, rnd, self.chunks[rnd], self.target.classes.names).items()})
         if self.val is not None and (rnd + 1) % run.cfg.eval_every == 0:
             row['val_miou'] = validate(run.core, self.val, run.cfg, run.acc)['miou']; run.net.train()
         run.log(row); self.rounds_log.append(row)
