@@ -21,9 +21,9 @@ from .patcher import _cut_one, sequence_order
 from .data import read_label
 
 # %% auto #0
-__all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', 'make_pseudo_labels', 'label_coverage',
-           'label_shares', 'target_windows', 'PseudoLabelled', 'target_loader', 'ce_or_zero', 'Adapter', 'adapt_step',
-           'AdaptationSetup', 'Adaptation', 'adapt', 'main']
+__all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', 'class_balanced_selection', 'make_pseudo_labels',
+           'label_coverage', 'label_shares', 'target_windows', 'PseudoLabelled', 'target_loader', 'ce_or_zero',
+           'Adapter', 'adapt_step', 'AdaptationSetup', 'Adaptation', 'adapt', 'main']
 
 # %% ../nbs/07_adapt.ipynb #1433bbab
 def round_chunks(n:int, # target panoramas
@@ -75,11 +75,25 @@ def _write_label(path:Path, label:torch.Tensor):
     if not ok: raise RuntimeError(f'could not encode {path}')
     atomic_write(path, buf.tobytes())
 
+def class_balanced_selection(labels:torch.Tensor, # (H, W) predicted classes (255: ignored)
+                             conf:torch.Tensor, # (H, W) each pixel's confidence in its class
+                             keep:float) -> torch.Tensor: # (H, W) the labels, each class's least confident pixels set to 255
+    "Keep, for each predicted class, its `keep` most confident pixels (ceil(keep·n) of n, ties broken by position); ignore the rest."
+    out = labels.clone().view(-1)
+    conf = conf.reshape(-1)
+    for c in labels.unique().tolist():
+        if c == 255: continue
+        where = (out == c).nonzero().squeeze(1)
+        drop = int(where.numel() * (1 - keep))
+        if drop: out[where[conf[where].argsort(stable=True)[:drop]]] = 255
+    return out.view(labels.shape)
+
 @torch.no_grad()
 def make_pseudo_labels(model, # labeller (unwrapped MemorySegmentor)
                        dataset, indices:list, patcher, folder:Path, rnd:int,
                        how:str='vote', confidence:float|None=None, memory:bool=True, # False: every window as frame 0
-                       rank:int=0, world:int=1, progress:bool=False) -> int: # panoramas labelled by this process
+                       rank:int=0, world:int=1, progress:bool=False,
+                       class_balanced:float|None=None) -> int: # panoramas labelled by this process
     "Label this process's share of a round's chunk (skipping labels already on disk)."
     todo = [i for i in indices[rank::world] if not label_path(folder, rnd, i).exists()]
     device = next(model.parameters()).device
@@ -89,9 +103,10 @@ def make_pseudo_labels(model, # labeller (unwrapped MemorySegmentor)
         it = tqdm(todo, desc=f'pseudo-labels round {rnd}', unit='pano', dynamic_ncols=True)
     for i in it:
         image = dataset[i][0].to(device)
-        seg = segment_panorama(model, patcher, image, how='mean' if confidence else how, memory=memory, canvas=True)
+        seg = segment_panorama(model, patcher, image, how='mean' if confidence or class_balanced else how, memory=memory, canvas=True)
         lab = seg.labels
         if confidence: lab = lab.masked_fill(seg.probs.amax(0) < confidence, 255)
+        if class_balanced: lab = class_balanced_selection(lab, seg.probs.amax(0), class_balanced)
         _write_label(label_path(folder, rnd, i), lab)
     return len(todo)
 
@@ -297,7 +312,8 @@ class Adaptation(AdaptationSetup):
         self.round = rnd
         if run.k == 0 or not all(label_path(self.labels_dir, rnd, i).exists() for i in self.chunks[rnd]):
             make_pseudo_labels(run.core if a.refresh else self.frozen, self.target, self.chunks[rnd], self.tpatch, self.labels_dir, rnd,
-                               a.pseudo_how, a.confidence, a.memory, acc.process_index, acc.num_processes, run.progress and acc.is_main_process)
+                               a.pseudo_how, a.confidence, a.memory, acc.process_index, acc.num_processes, run.progress and acc.is_main_process,
+                               class_balanced=a.class_balanced)
             acc.wait_for_everyone()
             run.net.train()
             if run.k == 0 and rnd - 1 in a.new_optimizer_after_rounds:      # published: AdamW re-created (moments reset)

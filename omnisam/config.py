@@ -67,6 +67,7 @@ class AdaptConfig:
     chunk_sizes:list|None = None  # panoramas labelled per round, the last repeating (published: [400, 200]); None: proportional (first_chunk)
     refresh:bool = True           # relabel each round with the current student; False = source model's labels only (ablation)
     confidence:float|None = None  # ignore pseudo-labelled pixels whose mean probability is below this
+    class_balanced:float|None = None # keep this fraction of each predicted class's most confident pixels per panorama, ignore the rest (CBST-style; not published)
     batch_size:int = 2            # target (and source) sequences one process runs at once (a micro-batch)
     global_batch:int|None = None  # target sequences per optimiser step over all processes (paper: 2); gradient accumulation
     alpha:float = 0.3             # weight of the prototype loss (0 turns it off: an ablation)
@@ -144,7 +145,7 @@ import math
 CONFIG_RANGES = {   # dataclass name -> {field: rule}; fields not listed are only type-checked
     'OptimConfig': dict(lr='positive', weight_decay='nonneg', epochs='count', batch_size='count', global_batch='count',
                         warmup='nonneg', reverse_prob='prob', max_steps='count', memory_dropout='prob'),
-    'AdaptConfig': dict(lr='positive', weight_decay='nonneg', rounds='count', first_chunk='positive', confidence='prob',
+    'AdaptConfig': dict(lr='positive', weight_decay='nonneg', rounds='count', first_chunk='positive', confidence='prob', class_balanced='fraction',
                         batch_size='count', global_batch='count', alpha='nonneg', momentum='prob', source_weight='nonneg',
                         reverse_prob='prob', warmup='nonneg', max_panoramas='count', max_steps='count', eval_mode_from_batch='count0'),
     'ModelConfig': dict(image_size='count', num_classes='count', num_maskmem='count', lora_rank='count', head_dim='count',
@@ -152,7 +153,7 @@ CONFIG_RANGES = {   # dataclass name -> {field: rule}; fields not listed are onl
     'RunConfig': dict(num_workers='count0', log_every='count', checkpoint_every='count', eval_every='count0'),
 }
 RULES = {'count': (lambda v: v >= 1, 'an integer ≥ 1'), 'count0': (lambda v: v >= 0, 'an integer ≥ 0'),
-         'prob': (lambda v: 0 <= v <= 1, 'a number in [0, 1]'), 'positive': (lambda v: v > 0, 'a number > 0'),
+         'prob': (lambda v: 0 <= v <= 1, 'a number in [0, 1]'), 'fraction': (lambda v: 0 < v <= 1, 'a number in (0, 1]'), 'positive': (lambda v: v > 0, 'a number > 0'),
          'nonneg': (lambda v: v >= 0, 'a number ≥ 0')}
 
 # %% ../nbs/05a_config.ipynb #9edd5071
