@@ -19,8 +19,8 @@ from .data import get_class_set
 
 # %% auto #0
 __all__ = ['ADAPT_VARIANTS', 'SOURCE_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'EFFECTS', 'README_MARKERS', 'seed_paths',
-           'swapped_memory_logits', 'sequence_miou', 'results_markdown', 'aggregate', 'effects', 'spread_markdown',
-           'readme_markdown', 'update_readme', 'check_inputs', 'run_seed', 'run_demo', 'write_figures', 'main']
+           'swapped_memory_logits', 'sequence_miou', 'results_markdown', 'aggregate', 'effects', 'readme_markdown',
+           'update_readme', 'check_inputs', 'run_seed', 'run_demo', 'write_figures', 'main']
 
 # %% ../nbs/10_demo.ipynb #657fc309
 # each ablation is an overlay file, configs/ablations/<name>.yaml (the command line: --config synthetic+no_prototypes);
@@ -163,17 +163,6 @@ def effects(agg:dict) -> dict: # {part: {mean, std, n, seeds}} in mIoU points (f
 
 def _pm(r:dict) -> str: return _cell(r['mean']) + ('' if r['std'] is None else f" ± {100 * r['std']:.1f}")
 
-def spread_markdown(agg:dict) -> str:
-    "Mean ± std (%) of mIoU per variant with per-class means, then each part's paired effect."
-    names = list(next(iter(agg.values()))['per_class'])
-    n = next(iter(agg.values()))['n']
-    head = f'| variant (mean ± std, {n} seed{"s" * (n > 1)}) | mIoU | ' + ' | '.join(names) + ' |\n|---|---|' + '---|' * len(names) + '\n'
-    rows = ''.join(f"| {k} | {_pm(r)} | " + ' | '.join(_cell(r['per_class_mean'][c]) for c in names) + ' |\n' for k, r in agg.items())
-    eff = effects(agg)
-    parts = '\n| part of the method | Δ mIoU (mean ± std) | per seed |\n|---|---|---|\n' + ''.join(
-        f"| {k} (`{EFFECTS[k][0]}` − `{EFFECTS[k][1]}`) | {_pm(e)} | {', '.join(f'{100 * d:+.1f}' for d in e['seeds'].values())} |\n" for k, e in eff.items())
-    return head + rows + parts
-
 
 # %% ../nbs/10_demo.ipynb #rdm1code
 README_MARKERS = ('<!-- demo-table:begin -->', '<!-- demo-table:end -->')
@@ -274,7 +263,7 @@ def run_demo(out='runs/demo', # everything goes here, one sub-folder per seed
     atomic_write(out / 'results.json', json.dumps(agg, indent=1))
     first = seed_paths(out, data, seeds[0])[0]
     md = (f'# Synthetic benchmark results (mIoU %, `{scale}` scale)\n\nval panoramas; `source_pinhole`: pinhole val views. '
-          f'Single run: seed {seeds[0]}.\n\n' + results_markdown(by_seed[seeds[0]]) + '\n' + spread_markdown(agg))
+          f'Single run: seed {seeds[0]}.\n\n' + results_markdown(by_seed[seeds[0]]) + '\n' + readme_markdown(agg))
     atomic_write(out / 'results.md', md)
     if figures:
         src_cfg = _config(first, seed_paths(out, data, seeds[0])[1], scale, 'source', seeds[0])
