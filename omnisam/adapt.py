@@ -22,8 +22,8 @@ from .data import read_label
 
 # %% auto #0
 __all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', 'class_balanced_selection', 'make_pseudo_labels',
-           'label_coverage', 'label_shares', 'target_windows', 'PseudoLabelled', 'target_loader', 'ce_or_zero',
-           'Adapter', 'adapt_step', 'AdaptationSetup', 'Adaptation', 'adapt', 'main']
+           'round_label_counts', 'label_coverage', 'label_shares', 'target_windows', 'PseudoLabelled', 'target_loader',
+           'ce_or_zero', 'Adapter', 'adapt_step', 'AdaptationSetup', 'Adaptation', 'adapt', 'main']
 
 # %% ../nbs/07_adapt.ipynb #1433bbab
 def round_chunks(n:int, # target panoramas
@@ -104,28 +104,26 @@ def make_pseudo_labels(model, # labeller (unwrapped MemorySegmentor)
     for i in it:
         image = dataset[i][0].to(device)
         seg = segment_panorama(model, patcher, image, how='mean' if confidence or class_balanced else how, memory=memory, canvas=True)
-        lab = seg.labels
-        if confidence: lab = lab.masked_fill(seg.probs.amax(0) < confidence, 255)
-        if class_balanced: lab = class_balanced_selection(lab, seg.probs.amax(0), class_balanced)
+        lab, conf = seg.labels, (seg.probs.amax(0) if seg.probs is not None else None)
+        if confidence: lab = lab.masked_fill(conf < confidence, 255)
+        if class_balanced: lab = class_balanced_selection(lab, conf, class_balanced)
         _write_label(label_path(folder, rnd, i), lab)
     return len(todo)
 
-def label_coverage(folder:Path, rnd:int, indices:list) -> float:
-    "Fraction of pseudo-labelled (not ignored) pixels in a round's labels."
-    n = tot = 0
-    for i in indices:
-        lab = read_label(label_path(folder, rnd, i))
-        n += int((lab != 255).sum()); tot += lab.size
-    return n / max(tot, 1)
+def round_label_counts(folder:Path, rnd:int, indices:list, num_classes:int) -> np.ndarray: # (num_classes + 1,): the last bin is ignored (255)
+    "Pixels per class in a round's pseudo-labels, read once for both the coverage and the class shares."
+    h = np.zeros(num_classes + 1, np.int64)
+    for i in indices: h += np.bincount(np.minimum(read_label(label_path(folder, rnd, i)).ravel(), num_classes), minlength=num_classes + 1)
+    return h
 
-def label_shares(folder:Path, rnd:int, indices:list, names:tuple) -> dict: # {class name: fraction of the labelled pixels}
-    "Each class's share of a round's pseudo-labelled pixels: a label-free sign of drift (a class shrinking round after round)."
-    h = np.zeros(len(names) + 1, np.int64)
-    for i in indices:
-        lab = read_label(label_path(folder, rnd, i)).ravel()
-        h += np.bincount(np.minimum(lab, len(names)), minlength=len(names) + 1)[:len(names) + 1]   # 255 (ignored) → last bin
-    n = max(int(h[:-1].sum()), 1)
-    return {name: int(c) / n for name, c in zip(names, h[:-1])}
+def label_coverage(counts:np.ndarray) -> float:
+    "Fraction of pseudo-labelled (not ignored) pixels, from `round_label_counts`."
+    return int(counts[:-1].sum()) / max(int(counts.sum()), 1)
+
+def label_shares(counts:np.ndarray, names:tuple) -> dict: # {class name: fraction of the labelled pixels}
+    "Each class's share of the pseudo-labelled pixels (`round_label_counts`): a label-free sign of drift (a class shrinking round after round)."
+    n = max(int(counts[:-1].sum()), 1)
+    return {name: int(c) / n for name, c in zip(names, counts[:-1])}
 
 # %% ../nbs/07_adapt.ipynb #tgt0cd01
 def target_windows(dataset, i:int, patcher, label_file:Path) -> tuple: # (windows (T, 3, S, S), labels (T, S, S))
@@ -346,11 +344,11 @@ class Adaptation(AdaptationSetup):
     def after_period(self, run):
         "The round's row: mean loss parts, pseudo-label coverage, learning rate, val mIoU (every `eval_every` rounds)."
         m, rnd = run.means(), run.period
+        h = round_label_counts(self.labels_dir, rnd, self.chunks[rnd], self.target.classes.num_classes) if run.acc.is_main_process else None
         row = dict(step=run.step, round=rnd, **{k: m[k] for k in ('ce_src', 'ce_tgt', 'proto')},
-                   coverage=label_coverage(self.labels_dir, rnd, self.chunks[rnd]) if run.acc.is_main_process else float('nan'),
-                   lr=run.sched.get_last_lr()[0])
-        if run.acc.is_main_process:                                   # the classes' shares of this round's pseudo-labels
-            row.update({f'share/{n}': v for n, v in label_shares(self.labels_dir, rnd, self.chunks[rnd], self.target.classes.names).items()})
+                   coverage=label_coverage(h) if h is not None else float('nan'), lr=run.sched.get_last_lr()[0])
+        if h is not None:                                             # the classes' shares of this round's pseudo-labels
+            row.update({f'share/{n}': v for n, v in label_shares(h, self.target.classes.names).items()})
         if self.val is not None and (rnd + 1) % run.cfg.eval_every == 0:
             row['val_miou'] = validate(run.core, self.val, run.cfg, run.acc)['miou']; run.net.train()
         run.log(row); self.rounds_log.append(row)
