@@ -31,9 +31,9 @@ demo-full: $(STAMP)
 full: $(STAMP)
 	$(VENV)/bin/omnisam_demo --scale full --out runs/full --seeds 0 1 2
 
-# the README's results tables written from that run (CHECK=1: only say whether the README shows its numbers)
+# the README's results tables written from runs/demo (make demo-full) and runs/full (make full) (CHECK=1: only say whether the README shows their numbers)
 readme-tables: $(STAMP)
-	$(PY) tools/readme_tables.py --results $(OUT)/results.json $(if $(CHECK),--check)
+	$(PY) tools/readme_tables.py $(if $(CHECK),--check)
 
 test: $(STAMP)
 	$(PY) tools/test_notebooks.py

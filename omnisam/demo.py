@@ -18,9 +18,10 @@ from .data import get_class_set
 
 
 # %% auto #0
-__all__ = ['ADAPT_VARIANTS', 'SOURCE_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'DATA_SCALE', 'EFFECTS', 'README_MARKERS',
+__all__ = ['ADAPT_VARIANTS', 'SOURCE_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'DATA_SCALE', 'EFFECTS', 'README_TABLES',
            'seed_paths', 'swapped_memory_logits', 'sequence_miou', 'results_markdown', 'aggregate', 'effects',
-           'readme_markdown', 'update_readme', 'check_inputs', 'run_seed', 'run_demo', 'write_figures', 'main']
+           'readme_markers', 'readme_markdown', 'update_readme', 'check_inputs', 'run_seed', 'run_demo',
+           'write_figures', 'main']
 
 # %% ../nbs/10_demo.ipynb #657fc309
 # each ablation is an overlay file, configs/ablations/<name>.yaml (the command line: --config synthetic+no_prototypes);
@@ -170,7 +171,11 @@ def _pm(r:dict) -> str: return _cell(r['mean']) + ('' if r['std'] is None else f
 
 
 # %% ../nbs/10_demo.ipynb #rdm1code
-README_MARKERS = ('<!-- demo-table:begin -->', '<!-- demo-table:end -->')
+README_TABLES = {'demo': 'runs/demo', 'full': 'runs/full'}   # the README's tables and the run folder whose results.json each shows
+
+def readme_markers(table:str='demo') -> tuple: # the README lines a table sits between
+    if table not in README_TABLES: raise ValueError(f'README table must be one of {list(README_TABLES)}, got {table!r}')
+    return f'<!-- {table}-table:begin -->', f'<!-- {table}-table:end -->'
 
 def _signed(v:float) -> str: return f'{100 * v:+.1f}'.replace('-', '−') # a fraction as signed points, with a true minus sign
 
@@ -190,13 +195,14 @@ def readme_markdown(agg:dict) -> str:
         for k, e in effects(agg).items()))
     return head + rows + parts
 
-def update_readme(readme, # the README to update (its tables sit between `README_MARKERS`)
+def update_readme(readme, # the README to update (each table sits between its `readme_markers`)
                   agg:dict, # `aggregate` results, e.g. runs/demo/results.json
                   check:bool=False, # only compare, write nothing
+                  table:str='demo', # which of `README_TABLES`
                  ) -> bool: # True when the README already showed these tables
-    "Write `readme_markdown(agg)` between the README's marker lines (atomically), or only check that it is there."
+    "Write `readme_markdown(agg)` between the README's marker lines of `table` (atomically), or only check that it is there."
     readme = Path(readme); text = readme.read_text()
-    b, e = README_MARKERS
+    b, e = readme_markers(table)
     if text.count(b) != 1 or text.count(e) != 1 or text.index(b) > text.index(e):
         raise ValueError(f'{readme}: needs one line {b} and, after it, one line {e} around the results tables: add them where the tables go')
     i, j = text.index(b) + len(b), text.index(e)
