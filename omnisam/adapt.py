@@ -4,14 +4,14 @@
 
 # %% ../nbs/07_adapt.ipynb #4237f037
 from __future__ import annotations
-import argparse, json, sys
+import json, sys
 from pathlib import Path
 import cv2
 import numpy as np
 import torch
 import torch.nn as nn
 from torch.utils.data import Dataset, DataLoader
-from .config import RunConfig, load_config, run_dir, atomic_write, cli, check_writable, EXIT_OK
+from .config import RunConfig, load_config, run_dir, atomic_write, cli, check_writable, run_parser, run_config, names_run, EXIT_OK
 from .checkpoint import load_checkpoint, check_init_checkpoint
 from .train import reverse_samples, build_source, epoch_batches, StepBatches, sequence_loader, reverse_this, class_weights, known_counts, lr_factor
 from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, validate, is_misfit
@@ -367,20 +367,12 @@ def adapt(cfg:RunConfig, source_checkpoint:str, resume:bool=False, overwrite:boo
 @cli('omnisam.adapt')
 def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing written)
     "Command line: `accelerate launch -m omnisam.adapt --config NAME --source-checkpoint PATH [key=value ...]` (or `python -m omnisam.adapt …`)."
-    ap = argparse.ArgumentParser(prog='accelerate launch -m omnisam.adapt',
-                                 description='OmniSAM unsupervised adaptation (run it with `accelerate launch -m omnisam.adapt`).')
-    ap.add_argument('--config', default='synthetic', help='packaged config name or a .yaml path')
+    ap = run_parser('adapt', 'unsupervised adaptation', 'adapt.alpha=0 name=my_run')
     ap.add_argument('--source-checkpoint', default=None, help='source model (default runs/<name>/checkpoints/last.pt)')
-    ap.add_argument('overrides', nargs='*', help='config overrides as dotted key=value, e.g. adapt.alpha=0 name=my_run')
-    ap.add_argument('--resume', action='store_true'); ap.add_argument('--overwrite', action='store_true')
-    ap.add_argument('--cpu', action='store_true', help='run on the CPU even if a GPU is present')
-    ap.add_argument('--published', action='store_true', help="the published code's behaviour: configs/_base_/published.yaml (and the row's own published_<row>.yaml) merged over the config; the run is named <name>_published")
-    ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
     a = ap.parse_args(argv)
-    cfg = load_config(a.config, a.overrides, overlays=['published'] if a.published else None)   # every value checked here
-    if a.published and not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_published'
+    cfg = run_config(a)                                                # every value checked here
     src = a.source_checkpoint or str(run_dir(cfg) / 'checkpoints' / 'last.pt')
-    if not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_adapt'   # keep the source run apart
+    if not names_run(a.overrides): cfg.name = f'{cfg.name}_adapt'   # keep the source run apart
     check_writable(run_dir(cfg), 'run folder', fix='choose another runs_dir=DIR or name=NAME')   # before any data or model
     try: summary = adapt(cfg, src, a.resume, a.overwrite, cpu=True if a.cpu else None)
     except RuntimeError as e:                                          # tensors that do not fit the checkpoint's config

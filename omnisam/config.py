@@ -16,7 +16,8 @@ __all__ = ['NESTED', 'CONFIG_RANGES', 'RULES', 'CONFIG_DIR', 'OVERLAY_DIRS', 'EX
            'INPUT_ERRORS', 'PatcherSpec', 'DataSpec', 'OptimConfig', 'AdaptConfig', 'RunConfig', 'from_dict', 'to_dict',
            'check_config', 'apply_overrides', 'config_path', 'merge', 'read_yaml_config', 'overlay_path',
            'split_config_name', 'load_config', 'process_umask', 'atomic_path', 'atomic_write', 'save_config',
-           'as_other_user', 'run_dir', 'prepare_run_dir', 'debug_wanted', 'error_line', 'cli', 'check_writable']
+           'as_other_user', 'run_dir', 'prepare_run_dir', 'debug_wanted', 'error_line', 'cli', 'check_writable',
+           'run_parser', 'names_run', 'run_config']
 
 # %% ../nbs/05a_config.ipynb #11a7ee6a
 @dataclass
@@ -389,3 +390,30 @@ def check_writable(folder, # an output folder; it need not exist yet
     except PermissionError: raise PermissionError(f'{what} {p}: no permission to write in {q}: {fix}, or make it writable') from None
     except OSError as e: raise OSError(f'{what} {p}: cannot write in {q} ({e.strerror}): {fix}') from None
     return p
+
+# %% ../nbs/05a_config.ipynb #cli0cd01
+import argparse
+
+def run_parser(command:str, # the module `omnisam.<command>` ('train', 'adapt')
+               what:str, # what the command does, for --help
+               example:str, # example overrides, for --help
+              ) -> argparse.ArgumentParser:
+    "The command line `omnisam.train` and `omnisam.adapt` share; a command adds its own options to it."
+    prog = f'accelerate launch -m omnisam.{command}'
+    ap = argparse.ArgumentParser(prog=prog, description=f'OmniSAM {what} (run it with `{prog}`).')
+    ap.add_argument('--config', default='synthetic', help='packaged config name (synthetic, cs13_dp13, sp13_dp13, spin8_span8) or a .yaml path')
+    ap.add_argument('overrides', nargs='*', help=f'config overrides as dotted key=value, e.g. {example}')
+    ap.add_argument('--resume', action='store_true', help='continue the run folder from its checkpoints/last.pt')
+    ap.add_argument('--overwrite', action='store_true', help='start the run folder over')
+    ap.add_argument('--cpu', action='store_true', help='run on the CPU even if a GPU is present')
+    ap.add_argument('--published', action='store_true', help="the published code's behaviour: configs/_base_/published.yaml (and the row's own published_<row>.yaml) merged over the config; the run is named <name>_published")
+    ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
+    return ap
+
+def names_run(overrides:list) -> bool: return any(o.startswith('name=') for o in overrides)   # the user named the run
+
+def run_config(a:argparse.Namespace) -> RunConfig: # every value checked
+    "The config of a parsed `run_parser` line: `--published` merges the published overlays and, unless named, names the run <name>_published."
+    cfg = load_config(a.config, a.overrides, overlays=['published'] if a.published else None)
+    if a.published and not names_run(a.overrides): cfg.name = f'{cfg.name}_published'
+    return cfg

@@ -4,13 +4,13 @@
 
 # %% ../nbs/06_train.ipynb #2d6ec55f
 from __future__ import annotations
-import argparse, functools, json, sys, warnings
+import functools, json, sys, warnings
 from dataclasses import asdict
 import torch
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import Dataset, DataLoader
-from .config import RunConfig, load_config, run_dir, cli, check_writable, EXIT_OK
+from .config import RunConfig, load_config, run_dir, cli, check_writable, run_parser, run_config, EXIT_OK
 from .model import build_model
 from .checkpoint import read_checkpoint, check_init_checkpoint
 from .patcher import sequence_order
@@ -347,18 +347,8 @@ def train(cfg:RunConfig, resume:bool=False, overwrite:bool=False, cpu:bool|None=
 @cli('omnisam.train')
 def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing written)
     "Command line: `accelerate launch -m omnisam.train --config NAME [key=value ...]` (or `python -m omnisam.train …`)."
-    ap = argparse.ArgumentParser(prog='accelerate launch -m omnisam.train',
-                                 description='OmniSAM source training (run it with `accelerate launch -m omnisam.train`).')
-    ap.add_argument('--config', default='synthetic', help='packaged config name (synthetic, cs13_dp13, sp13_dp13, spin8_span8) or a .yaml path')
-    ap.add_argument('overrides', nargs='*', help='config overrides as dotted key=value, e.g. train.lr=1e-4 model.backbone=tiny')
-    ap.add_argument('--resume', action='store_true', help='continue runs/<name> from checkpoints/last.pt')
-    ap.add_argument('--overwrite', action='store_true', help='start runs/<name> over')
-    ap.add_argument('--cpu', action='store_true', help='run on the CPU even if a GPU is present')
-    ap.add_argument('--published', action='store_true', help="the published code's behaviour: configs/_base_/published.yaml (and the row's own published_<row>.yaml) merged over the config; the run is named <name>_published")
-    ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
-    a = ap.parse_args(argv)
-    cfg = load_config(a.config, a.overrides, overlays=['published'] if a.published else None)   # every value checked here
-    if a.published and not any(o.startswith('name=') for o in a.overrides): cfg.name = f'{cfg.name}_published'
+    a = run_parser('train', 'source training', 'train.lr=1e-4 model.backbone=tiny').parse_args(argv)
+    cfg = run_config(a)                                                # every value checked here
     check_writable(run_dir(cfg), 'run folder', fix='choose another runs_dir=DIR or name=NAME')   # before any data or model
     try: summary = train(cfg, a.resume, a.overwrite, cpu=True if a.cpu else None)
     except RuntimeError as e:
