@@ -331,7 +331,8 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing
     "`omnisam_demo [--out runs/demo] [--data data/synthetic] [--scale small|full|tiny] [--seeds 0 1 2]`"
     ap = argparse.ArgumentParser(prog='omnisam_demo', description='OmniSAM demo on the synthetic benchmark (resumable: re-run to continue).')
     ap.add_argument('--out', default='runs/demo'); ap.add_argument('--data', default='data/synthetic')
-    ap.add_argument('--scale', default='small', choices=list(SCALE_OVERRIDES))
+    ap.add_argument('--scale', default='small', choices=list(SCALE_OVERRIDES),
+                    help="small: make demo's (96-px windows); full: 128-px windows on the same rooms (make full); tiny: every stage in about a minute")
     ap.add_argument('--seeds', type=int, nargs='+', default=[0], help='one full run per seed (data, training, adaptation); mean ± std over them')
     ap.add_argument('--threads', type=int, default=2, help='torch threads (results are reproducible for a fixed count; 1 for seeds run side by side)')
     ap.add_argument('--no-figures', action='store_true')
