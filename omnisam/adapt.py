@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_adapt.ipynb #4237f037
 from __future__ import annotations
-import json, sys
+import copy, json, sys
 from pathlib import Path
 import cv2
 import numpy as np
@@ -23,7 +23,7 @@ from .data import read_label
 # %% auto #0
 __all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', 'class_balanced_selection', 'make_pseudo_labels',
            'round_label_counts', 'label_coverage', 'label_shares', 'target_windows', 'PseudoLabelled', 'target_loader',
-           'ce_or_zero', 'Adapter', 'adapt_step', 'AdaptationSetup', 'Adaptation', 'adapt', 'main']
+           'ce_or_zero', 'Adapter', 'adapt_step', 'ema_update', 'AdaptationSetup', 'Adaptation', 'adapt', 'main']
 
 # %% ../nbs/07_adapt.ipynb #1433bbab
 def round_chunks(n:int, # target panoramas
@@ -240,6 +240,18 @@ def adapt_step(ad:Adapter, net, opt, micro:list, # [(source batches, target wind
     parts = [p for row in accumulated_steps(streams, steps, opt, acc, net, loss=ad.total) for p in row]
     return {k: torch.stack([p[k] for p in parts]).mean() for k in parts[0]}
 
+# %% ../nbs/07_adapt.ipynb #tch0cd01
+@torch.no_grad()
+def ema_update(teacher:nn.Module, # updated in place
+               student:nn.Module, # same architecture
+               momentum:float): # m: the share of the teacher's own weights kept
+    "teacher ← m·teacher + (1 − m)·student for every parameter and floating-point buffer; other buffers (counters) copied."
+    s = student.state_dict()
+    for k, t in teacher.state_dict().items():
+        if t.is_floating_point(): t.mul_(momentum).add_(s[k].to(t.dtype), alpha=1 - momentum)
+        else: t.copy_(s[k])
+
+
 # %% ../nbs/07_adapt.ipynb #7b942807
 class AdaptationSetup(Task):
     "What adaptation builds before its steps: data, student and frozen model, prototype bank, rounds, optimiser, loaders."
@@ -251,6 +263,7 @@ class AdaptationSetup(Task):
         if cfg.target is None: raise ValueError('adaptation needs a target: section (unlabelled panoramas and their patcher) in the config')
         if a.pseudo_how not in ('vote', 'mean'): raise ValueError(f"adapt.pseudo_how must be 'vote' or 'mean', got {a.pseudo_how!r}")
         if a.reverse_draw not in ('batch', 'sample'): raise ValueError(f"adapt.reverse_draw must be 'batch' or 'sample', got {a.reverse_draw!r}")
+        if a.teacher not in ('student', 'ema'): raise ValueError(f"adapt.teacher must be 'student' or 'ema', got {a.teacher!r}")
         if a.reverse_draw == 'sample' and a.prototype_slots == 'window':
             raise ValueError("adapt.reverse_draw='sample' mixes directions in a batch: use adapt.prototype_slots=sequence, relative or shared")
         self.bs, self.accum = accumulation(a.global_batch, a.batch_size, acc.num_processes)   # micro-batch, micro-batches per step
@@ -267,6 +280,7 @@ class AdaptationSetup(Task):
         student, _ = load_checkpoint(self.source_checkpoint)
         self.frozen, _ = load_checkpoint(self.source_checkpoint)
         self.frozen.eval().requires_grad_(False)
+        self.teacher = copy.deepcopy(self.frozen) if a.teacher == 'ema' else None   # a copy: building a model would draw random numbers
         self.t_src, self.t_tgt = self.source[0][0].shape[0], len(self.tpatch.windows(self.target[0][0].shape[-2:]))
         self.bank = PrototypeBank(num_slots(a.prototype_slots, self.t_src, self.t_tgt), cfg.model.num_classes, cfg.model.head_dim,
                                   a.prototype_mode, a.momentum)
@@ -286,9 +300,15 @@ class AdaptationSetup(Task):
         sched = torch.optim.lr_scheduler.LambdaLR(opt, (lambda s: lr_factor(s, total, a.warmup)) if a.warmup else (lambda s: 1.0))
         return student, opt, sched, per_round
 
-    def load_state(self, run, ck:dict): self.bank.load_state_dict(ck['bank'])
-    def state(self, run) -> dict: return dict(bank=self.bank.state_dict(), source_checkpoint=str(self.source_checkpoint))
-    def to_device(self, run): self.frozen, self.bank = self.frozen.to(run.acc.device), self.bank.to(run.acc.device)
+    def load_state(self, run, ck:dict):
+        self.bank.load_state_dict(ck['bank'])
+        if self.teacher is not None: self.teacher.load_state_dict(ck['teacher'])
+    def state(self, run) -> dict:
+        return dict(bank=self.bank.state_dict(), source_checkpoint=str(self.source_checkpoint),
+                    **({} if self.teacher is None else dict(teacher=self.teacher.state_dict())))
+    def to_device(self, run):
+        self.frozen, self.bank = self.frozen.to(run.acc.device), self.bank.to(run.acc.device)
+        if self.teacher is not None: self.teacher = self.teacher.to(run.acc.device)
 
     def start(self, run):
         cfg, a, acc = run.cfg, run.cfg.adapt, run.acc
@@ -309,7 +329,8 @@ class Adaptation(AdaptationSetup):
         cfg, a, acc, rnd = run.cfg, run.cfg.adapt, run.acc, run.period
         self.round = rnd
         if run.k == 0 or not all(label_path(self.labels_dir, rnd, i).exists() for i in self.chunks[rnd]):
-            make_pseudo_labels(run.core if a.refresh else self.frozen, self.target, self.chunks[rnd], self.tpatch, self.labels_dir, rnd,
+            labeller = self.frozen if not a.refresh else run.core if self.teacher is None else self.teacher
+            make_pseudo_labels(labeller, self.target, self.chunks[rnd], self.tpatch, self.labels_dir, rnd,
                                a.pseudo_how, a.confidence, a.memory, acc.process_index, acc.num_processes, run.progress and acc.is_main_process,
                                class_balanced=a.class_balanced)
             acc.wait_for_everyone()
@@ -338,6 +359,9 @@ class Adaptation(AdaptationSetup):
         run.net.train(not (a.eval_mode_from_batch is not None and k >= a.eval_mode_from_batch))   # published: eval mode from batch 25 on (§7.6)
         counter = rnd * self.src_batches + k + 1                          # the published prototype step counter (§5.3)
         with acc.autocast(): return adapt_step(self.ad, run.net, run.opt, micro, counter, a.per_window_step, acc)
+
+    def after_step(self, run):
+        if self.teacher is not None: ema_update(self.teacher, run.core, run.cfg.adapt.teacher_momentum)
 
     def postfix(self, run, parts:dict) -> dict: return dict(round=run.period, ce_t=f"{parts['ce_tgt'].item():.3f}", proto=f"{parts['proto'].item():.4f}")
 

@@ -67,6 +67,8 @@ class AdaptConfig:
     disjoint:bool = True          # chunks disjoint across rounds; False = published draw with replacement (§7.5)
     chunk_sizes:list|None = None  # panoramas labelled per round, the last repeating (published: [400, 200]); None: proportional (first_chunk)
     refresh:bool = True           # relabel each round with the current student; False = source model's labels only (ablation)
+    teacher:str = 'student'       # who relabels: 'student' (published: the current student, no EMA teacher) or 'ema' (a mean teacher; not published)
+    teacher_momentum:float = 0.9  # 'ema': teacher ← m·teacher + (1 − m)·student after every optimiser step (1/(1 − m) = 10 steps ≈ a demo round)
     confidence:float|None = None  # ignore pseudo-labelled pixels whose mean probability is below this
     class_balanced:float|None = None # keep this fraction of each predicted class's most confident pixels per panorama, ignore the rest (CBST-style; not published)
     batch_size:int = 2            # target (and source) sequences one process runs at once (a micro-batch)
@@ -147,7 +149,7 @@ CONFIG_RANGES = {   # dataclass name -> {field: rule}; fields not listed are onl
     'OptimConfig': dict(lr='positive', weight_decay='nonneg', epochs='count', batch_size='count', global_batch='count',
                         warmup='nonneg', reverse_prob='prob', max_steps='count', memory_dropout='prob'),
     'AdaptConfig': dict(lr='positive', weight_decay='nonneg', rounds='count', first_chunk='positive', confidence='prob', class_balanced='fraction',
-                        batch_size='count', global_batch='count', alpha='nonneg', momentum='prob', source_weight='nonneg',
+                        batch_size='count', global_batch='count', alpha='nonneg', momentum='prob', teacher_momentum='prob', source_weight='nonneg',
                         reverse_prob='prob', warmup='nonneg', max_panoramas='count', max_steps='count', eval_mode_from_batch='count0'),
     'ModelConfig': dict(image_size='count', num_classes='count', num_maskmem='count', lora_rank='count', head_dim='count',
                         dropout='prob'),
