@@ -1,7 +1,7 @@
 # The two commands a newcomer needs (see README.md). Each sets up .venv on first use.
 #   make demo   the main job on the embedded synthetic default
 #   make demo-full  the demo over seeds 0, 1, 2 (seed 0 is make demo's run), mean ± std
-#   make full   the `full` scale: the demo at 128-px windows (no 20-minute cut) over seeds 0, 1, 2, in runs/full
+#   make full   the `full` scale: 128-px windows and the published adaptation schedule (no 20-minute cut), seeds 0, 1, 2, in runs/full
 #   make test   nbdev CI: notebooks clean, package in step with them, then nbdev_test on every notebook
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -26,8 +26,9 @@ demo: $(STAMP)
 demo-full: $(STAMP)
 	$(VENV)/bin/omnisam_demo --out $(OUT) --seeds 0 1 2
 
-# the `full` scale: the demo without its time cut (128-px windows, the demo's rooms and data folders) over seeds 0, 1, 2,
-# one after the other with 2 threads; about 1.5 hours on a 2-core CPU; mean ± std in runs/full/results.json
+# the `full` scale: the demo without its time cuts (128-px windows, the published adaptation schedule: all 200 target
+# panoramas over 9 rounds; the demo's rooms and data folders) over seeds 0, 1, 2, one after the other with 2 threads;
+# about 1 h 45 min on a 2-core CPU; mean ± std in runs/full/results.json
 full: $(STAMP)
 	$(VENV)/bin/omnisam_demo --scale full --out runs/full --seeds 0 1 2
 

@@ -267,7 +267,7 @@ def run_seed(out:Path, # this seed's run folder
 
 def run_demo(out='runs/demo', # everything goes here, one sub-folder per seed
              data='data/synthetic', # seed 0's synthetic benchmark (generated if missing); seed k uses data_seed<k>
-             scale:str='small', # 'small' (the demo), 'full' (128-px windows, the demo's rooms) or 'tiny' (a quick check of every stage)
+             scale:str='small', # 'small' (the demo), 'full' (128-px windows, the published adaptation schedule, the demo's rooms) or 'tiny' (a quick check of every stage)
              seeds=(0,), # one full run per seed; results get mean ± std over them
              figures:bool=True, progress:bool=True) -> dict: # `aggregate` of the seeds' results
     "Every seed's pipeline, then results.json/.md (single runs with mean ± std over seeds), timings (of this call; each seed's in its folder) and figures."
@@ -340,7 +340,7 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing
     ap = argparse.ArgumentParser(prog='omnisam_demo', description='OmniSAM demo on the synthetic benchmark (resumable: re-run to continue).')
     ap.add_argument('--out', default='runs/demo'); ap.add_argument('--data', default='data/synthetic')
     ap.add_argument('--scale', default='small', choices=list(SCALE_OVERRIDES),
-                    help="small: make demo's (96-px windows); full: 128-px windows on the same rooms (make full); tiny: every stage in about a minute")
+                    help="small: make demo's (96-px windows); full: 128-px windows and the published adaptation schedule, same rooms (make full); tiny: every stage in about a minute")
     ap.add_argument('--seeds', type=int, nargs='+', default=[0], help='one full run per seed (data, training, adaptation); mean ± std over them')
     ap.add_argument('--threads', type=int, default=2, help='torch threads (results are reproducible for a fixed count; 1 for seeds run side by side)')
     ap.add_argument('--no-figures', action='store_true')
