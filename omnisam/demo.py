@@ -230,10 +230,12 @@ def check_inputs(out:Path, # a seed's run folder
     "A seed folder records what its runs were made from; finished stages made from other inputs are an error, never silently reused."
     f, now = Path(out) / 'demo_inputs.json', _inputs(data, cfg)
     if f.exists():
-        diff = [k for k, v in now.items() if json.loads(f.read_text()).get(k) != v]
-        if diff == ['adapt'] and not _adapt_stages(out): return _save(f, now)   # a new adaptation recipe on the same source model
-        if diff == ['adapt']: raise FileExistsError(
-            f'{out} holds adaptation runs made with other adaptation settings: delete {", ".join(str(p) for p in _adapt_stages(out))} '
+        rec = json.loads(f.read_text())
+        diff = [k for k, v in now.items() if rec.get(k) != v]
+        stale = _adapt_stages(out) if diff == ['adapt'] else []
+        if diff == ['adapt'] and not stale: return _save(f, now)   # a new adaptation recipe on the same source model
+        if stale: raise FileExistsError(
+            f'{out} holds adaptation runs made with other adaptation settings: delete {", ".join(str(p) for p in stale)} '
             f'to adapt again with the new ones (the source model and its scores are kept), or choose another --out')
         if diff: raise FileExistsError(f'{out} holds runs made from other inputs ({", ".join(diff)} changed since): delete {out} '
                                        f'or choose another --out to run the demo as it is now')
