@@ -145,24 +145,32 @@ def to_dict(cfg) -> dict:
 
 # %% ../nbs/05a_config.ipynb #86393585
 import math
-CONFIG_RANGES = {   # dataclass name -> {field: rule}; fields not listed are only type-checked
+CONFIG_RANGES = {   # dataclass name -> {field: rule, or a tuple of the strings allowed}; fields not listed are only type-checked
     'OptimConfig': dict(lr='positive', weight_decay='nonneg', epochs='count', batch_size='count', global_batch='count',
-                        warmup='nonneg', reverse_prob='prob', max_steps='count', memory_dropout='prob'),
+                        warmup='nonneg', reverse_prob='prob', max_steps='count', memory_dropout='prob',
+                        reverse_draw=('batch', 'sample'), class_weights=('published', 'cityscapes13', 'frequency')),
     'AdaptConfig': dict(lr='positive', weight_decay='nonneg', rounds='count', first_chunk='positive', confidence='prob', class_balanced='fraction',
                         batch_size='count', global_batch='count', alpha='nonneg', momentum='prob', teacher_momentum='prob', source_weight='nonneg',
-                        reverse_prob='prob', warmup='nonneg', max_panoramas='count', max_steps='count', eval_mode_from_batch='count0'),
+                        reverse_prob='prob', warmup='nonneg', max_panoramas='count', max_steps='count', eval_mode_from_batch='count0',
+                        teacher=('student', 'ema'), pseudo_how=('vote', 'mean'), reverse_draw=('batch', 'sample'),
+                        prototype_mode=('mean', 'ema', 'published'), prototype_slots=('window', 'sequence', 'relative', 'shared'),
+                        class_weights=('published', 'cityscapes13', 'frequency')),
     'ModelConfig': dict(image_size='count', num_classes='count', num_maskmem='count', lora_rank='count', head_dim='count',
-                        dropout='prob'),
-    'RunConfig': dict(num_workers='count0', log_every='count', checkpoint_every='count', eval_every='count0'),
+                        dropout='prob', memory_mask=('max_prob', 'sigmoid_class_id')),
+    'RunConfig': dict(num_workers='count0', log_every='count', checkpoint_every='count', eval_every='count0',
+                      mixed_precision=('no', 'bf16', 'fp16')),
 }
 RULES = {'count': (lambda v: v >= 1, 'an integer ≥ 1'), 'count0': (lambda v: v >= 0, 'an integer ≥ 0'),
          'prob': (lambda v: 0 <= v <= 1, 'a number in [0, 1]'), 'fraction': (lambda v: 0 < v <= 1, 'a number in (0, 1]'), 'positive': (lambda v: v > 0, 'a number > 0'),
          'nonneg': (lambda v: v >= 0, 'a number ≥ 0')}
 
 # %% ../nbs/05a_config.ipynb #9edd5071
-def _check_value(v, typ:str, rule:str|None, key:str):
+def _check_value(v, typ:str,
+                 rule:str|tuple|None, # a key of RULES, or the strings allowed
+                 key:str):
     "Refuse `v` for a field of type `typ` (e.g. 'int|None') and range `rule`, naming the key, the value and what is allowed."
     base, optional = typ.split('|')[0].strip(), 'None' in typ
+    if isinstance(rule, tuple): return _check_choice(v, rule, optional, key)
     allowed = RULES[rule][1] if rule else {'int': 'an integer', 'float': 'a number', 'bool': 'true or false',
                                            'dict': 'a mapping {key: value}', 'str': 'a string (quote it in YAML: \'off\', \'1\')'}.get(base)
     if allowed is None or (v is None and optional): return
@@ -185,6 +193,12 @@ def _check_value(v, typ:str, rule:str|None, key:str):
         except (TypeError, ValueError): bad('is not a number')
         if math.isnan(num): bad('is not a number')
     if rule and not RULES[rule][0](num): bad('is out of range')
+
+def _check_choice(v, choices:tuple, optional:bool, key:str):
+    "Refuse a string option that is not one of `choices` (`null` too where the field is optional)."
+    if v is None and optional: return
+    if not (isinstance(v, str) and v in choices):
+        raise ValueError(f"config {key}={v!r} is not a choice; allowed: {', '.join(map(repr, choices))}{' or null' if optional else ''}")
 
 # %% ../nbs/05a_config.ipynb #cfb53f2d
 def check_config(d, # a config as a nested dict (as read from YAML), or a `RunConfig`
