@@ -21,9 +21,10 @@ from .patcher import _cut_one, sequence_order
 from .data import read_label
 
 # %% auto #0
-__all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', 'class_balanced_selection', 'make_pseudo_labels',
-           'round_label_counts', 'label_coverage', 'label_shares', 'target_windows', 'PseudoLabelled', 'target_loader',
-           'ce_or_zero', 'Adapter', 'adapt_step', 'ema_update', 'AdaptationSetup', 'Adaptation', 'adapt', 'main']
+__all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', 'class_balanced_selection', 'anchor_bias',
+           'make_pseudo_labels', 'round_label_counts', 'label_coverage', 'label_shares', 'target_windows',
+           'PseudoLabelled', 'target_loader', 'ce_or_zero', 'Adapter', 'adapt_step', 'ema_update', 'AdaptationSetup',
+           'Adaptation', 'adapt', 'main']
 
 # %% ../nbs/07_adapt.ipynb #1433bbab
 def round_chunks(n:int, # target panoramas
@@ -88,12 +89,21 @@ def class_balanced_selection(labels:torch.Tensor, # (H, W) predicted classes (25
         if drop: out[where[conf[where].argsort(stable=True)[:drop]]] = 255
     return out.view(labels.shape)
 
+def anchor_bias(counts:list, # `round_label_counts` of each round labelled so far, round 0 first: (C + 1,) each
+                clamp:float=2.0) -> torch.Tensor: # (C,) class log-weights for the next round's labeller
+    "Sum over rounds q ≥ 1 of log(π₀/π_q) per class (each ratio clamped to [1/clamp, clamp]): pulls the next round's class shares back to round 0's."
+    share = lambda h: np.asarray(h[:-1], np.float64) / max(int(h[:-1].sum()), 1)
+    p0, bias = share(counts[0]), np.zeros(len(counts[0]) - 1)
+    for h in counts[1:]: bias += np.log(np.clip((p0 + 1e-6) / (share(h) + 1e-6), 1 / clamp, clamp))
+    return torch.tensor(bias, dtype=torch.float32)
+
 @torch.no_grad()
 def make_pseudo_labels(model, # labeller (unwrapped MemorySegmentor)
                        dataset, indices:list, patcher, folder:Path, rnd:int,
                        how:str='vote', confidence:float|None=None, memory:bool=True, # False: every window as frame 0
                        rank:int=0, world:int=1, progress:bool=False,
-                       class_balanced:float|None=None) -> int: # panoramas labelled by this process
+                       class_balanced:float|None=None,
+                       bias:torch.Tensor|None=None) -> int: # panoramas labelled by this process
     "Label this process's share of a round's chunk (skipping labels already on disk)."
     todo = [i for i in indices[rank::world] if not label_path(folder, rnd, i).exists()]
     device = next(model.parameters()).device
@@ -103,7 +113,7 @@ def make_pseudo_labels(model, # labeller (unwrapped MemorySegmentor)
         it = tqdm(todo, desc=f'pseudo-labels round {rnd}', unit='pano', dynamic_ncols=True)
     for i in it:
         image = dataset[i][0].to(device)
-        seg = segment_panorama(model, patcher, image, how='mean' if confidence or class_balanced else how, memory=memory, canvas=True)
+        seg = segment_panorama(model, patcher, image, how='mean' if confidence or class_balanced else how, memory=memory, canvas=True, bias=bias)
         lab, conf = seg.labels, (seg.probs.amax(0) if seg.probs is not None else None)
         if confidence: lab = lab.masked_fill(conf < confidence, 255)
         if class_balanced: lab = class_balanced_selection(lab, conf, class_balanced)
@@ -328,11 +338,12 @@ class Adaptation(AdaptationSetup):
         if self.round == run.period: return
         cfg, a, acc, rnd = run.cfg, run.cfg.adapt, run.acc, run.period
         self.round = rnd
+        self.bias = self.round_bias(run) if a.share_anchor and rnd > 0 else None   # from the labels on disk: the same on resuming
         if run.k == 0 or not all(label_path(self.labels_dir, rnd, i).exists() for i in self.chunks[rnd]):
             labeller = self.frozen if not a.refresh else run.core if self.teacher is None else self.teacher
             make_pseudo_labels(labeller, self.target, self.chunks[rnd], self.tpatch, self.labels_dir, rnd,
                                a.pseudo_how, a.confidence, a.memory, acc.process_index, acc.num_processes, run.progress and acc.is_main_process,
-                               class_balanced=a.class_balanced)
+                               class_balanced=a.class_balanced, bias=self.bias)
             acc.wait_for_everyone()
             run.net.train()
             if run.k == 0 and rnd - 1 in a.new_optimizer_after_rounds:      # published: AdamW re-created (moments reset)
@@ -340,6 +351,10 @@ class Adaptation(AdaptationSetup):
         todo = self.batches[rnd][run.k * self.accum:(min(run.stop, run.starts[rnd + 1]) - run.starts[rnd]) * self.accum]
         self.tgt_iter = iter(target_loader(PseudoLabelled(self.target, self.tpatch, self.labels_dir, rnd), todo, cfg.num_workers,
                                            acc.device, cfg.seed + run.step))
+
+    def round_bias(self, run) -> torch.Tensor: # (C,) this round's class log-weights (`share_anchor`)
+        C = self.target.classes.num_classes
+        return anchor_bias([round_label_counts(self.labels_dir, q, self.chunks[q], C) for q in range(run.period)])
 
     def step(self, run) -> dict: # mean loss parts {'ce_src', 'ce_tgt', 'proto'}
         "One step: `accum` micro-batches of (target batch, its `n_src` source batches), directions drawn, through `adapt_step`."
@@ -373,6 +388,7 @@ class Adaptation(AdaptationSetup):
                    coverage=label_coverage(h) if h is not None else float('nan'), lr=run.sched.get_last_lr()[0])
         if h is not None:                                             # the classes' shares of this round's pseudo-labels
             row.update({f'share/{n}': v for n, v in label_shares(h, self.target.classes.names).items()})
+        if self.bias is not None: row.update({f'weight/{n}': float(w) for n, w in zip(self.target.classes.names, self.bias.exp())})
         if self.val is not None and (rnd + 1) % run.cfg.eval_every == 0:
             row['val_miou'] = validate(run.core, self.val, run.cfg, run.acc)['miou']; run.net.train()
         run.log(row); self.rounds_log.append(row)

@@ -71,6 +71,7 @@ class AdaptConfig:
     teacher_momentum:float = 0.9  # 'ema': teacher ← m·teacher + (1 − m)·student after every optimiser step (1/(1 − m) = 10 steps ≈ a demo round)
     confidence:float|None = None  # ignore pseudo-labelled pixels whose mean probability is below this
     class_balanced:float|None = None # keep this fraction of each predicted class's most confident pixels per panorama, ignore the rest (CBST-style; not published)
+    share_anchor:bool = False     # from round 2 on, class weights pull the pseudo-labels' class shares back to round 0's (label-free; not published)
     batch_size:int = 2            # target (and source) sequences one process runs at once (a micro-batch)
     global_batch:int|None = None  # target sequences per optimiser step over all processes (paper: 2); gradient accumulation
     alpha:float = 0.3             # weight of the prototype loss (0 turns it off: an ablation)

@@ -43,7 +43,9 @@ def segment_panorama(model, # a `MemorySegmentor` (unwrapped)
                      how:str='vote', # 'vote' (published) or 'mean'
                      passes:str='both', memory:bool=True,
                      canvas:bool=False, # True: return results at the canvas size
-                     chunk:int|None=None) -> Segmentation:
+                     chunk:int|None=None,
+                     bias:torch.Tensor|None=None, # (C,) added to every window's logits before the merge: class log-weights
+                    ) -> Segmentation:
     "Segment panoramas by window sequences, merged back into the panorama."
     single = panos.dim() == 3
     panos = panos[None] if single else panos
@@ -58,7 +60,7 @@ def segment_panorama(model, # a `MemorySegmentor` (unwrapped)
         merger = None
         for t, logits, _ in window_predictions(model, windows, passes, memory, chunk):
             if merger is None: merger = MERGERS[how](logits.shape[1], patcher.canvas_hw(pano_hw), logits.shape[0], logits.device)
-            merger.add(ws[t], logits)
+            merger.add(ws[t], logits if bias is None else logits + bias.to(logits).view(1, -1, 1, 1))
     finally: model.train(was_training)
     out = merger.result()
     labels, probs = out if how == 'mean' else (out, None)
