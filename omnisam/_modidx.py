@@ -583,4 +583,5 @@ d = { 'settings': { 'branch': 'main',
                                'omnisam.train.sequence_loss_steps': ('train.html#sequence_loss_steps', 'omnisam/train.py'),
                                'omnisam.train.step_generator': ('train.html#step_generator', 'omnisam/train.py'),
                                'omnisam.train.stored_counts': ('train.html#stored_counts', 'omnisam/train.py'),
-                               'omnisam.train.train': ('train.html#train', 'omnisam/train.py')}}}
+                               'omnisam.train.train': ('train.html#train', 'omnisam/train.py'),
+                               'omnisam.train.zoom_out': ('train.html#zoom_out', 'omnisam/train.py')}}}

@@ -17,11 +17,11 @@ from .patcher import sequence_order
 from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, validate, is_misfit
 
 # %% auto #0
-__all__ = ['CLASS_WEIGHTS', 'AUGMENTS', 'WindowSequences', 'collate_sequences', 'lr_factor', 'lr_factor_first_batch_full',
-           'epoch_batches', 'step_generator', 'reverse_this', 'StepBatches', 'sequence_loader', 'AccumulatedBatches',
-           'reverse_samples', 'sequence_loss_steps', 'memory_skips', 'class_weights', 'label_counts', 'counts_key',
-           'stored_counts', 'known_counts', 'frequency_weights', 'augment_sequences', 'build_source', 'SourceTraining',
-           'train', 'main']
+__all__ = ['CLASS_WEIGHTS', 'AUGMENTS', 'ZOOM_MIN', 'WindowSequences', 'collate_sequences', 'lr_factor',
+           'lr_factor_first_batch_full', 'epoch_batches', 'step_generator', 'reverse_this', 'StepBatches',
+           'sequence_loader', 'AccumulatedBatches', 'reverse_samples', 'sequence_loss_steps', 'memory_skips',
+           'class_weights', 'label_counts', 'counts_key', 'stored_counts', 'known_counts', 'frequency_weights',
+           'zoom_out', 'augment_sequences', 'build_source', 'SourceTraining', 'train', 'main']
 
 # %% ../nbs/06_train.ipynb #7a337d5b
 class WindowSequences(Dataset):
@@ -234,7 +234,22 @@ def frequency_weights(counts:torch.Tensor, # (C,) pixels per class
     return (w / w[present].mean()).float()
 
 # %% ../nbs/06_train.ipynb #d2d759d1
-AUGMENTS = ('flip', 'color')
+AUGMENTS = ('flip', 'color', 'zoom')
+ZOOM_MIN = 0.55    # smallest zoom factor: the reflected border must stay narrower than the shrunk view
+
+def zoom_out(windows:torch.Tensor, # (T, 3, S, S) one sequence
+             labels:torch.Tensor,  # (T, S, S)
+             scale:float, # the views' new size, a fraction of S in [ZOOM_MIN, 1]
+             x:float, y:float) -> tuple: # where the shrunk view sits, 0 (left/top) to 1 (right/bottom)
+    "Shrink a sequence's windows (and labels, nearest) by `scale` and fill the rest by reflection: smaller objects, same window size."
+    S = windows.shape[-1]
+    n = min(S, max(S // 2 + 1, round(S * scale)))
+    if n == S: return windows, labels
+    left, top = int(x * (S - n)), int(y * (S - n))
+    pad = (left, S - n - left, top, S - n - top)
+    w = F.pad(F.interpolate(windows, size=(n, n), mode='bilinear', align_corners=False, antialias=True), pad, mode='reflect')
+    l = F.pad(F.interpolate(labels[:, None].float(), size=(n, n), mode='nearest'), pad, mode='reflect')[:, 0]
+    return w.clamp(0, 1), l.to(labels.dtype)
 
 def augment_sequences(windows:torch.Tensor, # (B, T, 3, S, S) in [0, 1]
                       labels:torch.Tensor,  # (B, T, S, S)
@@ -258,6 +273,10 @@ def augment_sequences(windows:torch.Tensor, # (B, T, 3, S, S) in [0, 1]
         x = x.clamp(0, 1) ** torch.exp(.3 * u(B, 1, 1, 1, 1))
         noise = torch.randn(windows.shape, generator=g).to(dev)
         windows = (x + .02 * noise).clamp(0, 1)
+    if 'zoom' in kinds:
+        s, pos = 1 - (1 - ZOOM_MIN) * torch.rand(B, generator=g), torch.rand(B, 2, generator=g)
+        pairs = [zoom_out(windows[b], labels[b], s[b].item(), *pos[b].tolist()) for b in range(B)]
+        windows, labels = torch.stack([p[0] for p in pairs]), torch.stack([p[1] for p in pairs])
     return windows, labels
 
 # %% ../nbs/06_train.ipynb #4e37c42f
