@@ -149,7 +149,8 @@ import math
 CONFIG_RANGES = {   # dataclass name -> {field: rule, or a tuple of the strings allowed}; fields not listed are only type-checked
     'OptimConfig': dict(lr='positive', weight_decay='nonneg', epochs='count', batch_size='count', global_batch='count',
                         warmup='nonneg', reverse_prob='prob', max_steps='count', memory_dropout='prob',
-                        reverse_draw=('batch', 'sample'), class_weights=('published', 'cityscapes13', 'frequency')),
+                        reverse_draw=('batch', 'sample'), class_weights=('published', 'cityscapes13', 'frequency'),
+                        augment=('flip', 'color', 'zoom')),
     'AdaptConfig': dict(lr='positive', weight_decay='nonneg', rounds='count', first_chunk='positive', confidence='prob', class_balanced='fraction',
                         batch_size='count', global_batch='count', alpha='nonneg', momentum='prob', teacher_momentum='prob', source_weight='nonneg',
                         reverse_prob='prob', warmup='nonneg', max_panoramas='count', max_steps='count', eval_mode_from_batch='count0',
@@ -171,6 +172,10 @@ def _check_value(v, typ:str,
                  key:str):
     "Refuse `v` for a field of type `typ` (e.g. 'int|None') and range `rule`, naming the key, the value and what is allowed."
     base, optional = typ.split('|')[0].strip(), 'None' in typ
+    if isinstance(rule, tuple) and base == 'list':                 # a list option: each entry one of the choices
+        if not isinstance(v, list): raise ValueError(f'config {key}={v!r} is not a list; allowed: a list of {", ".join(map(repr, rule))}')
+        for x in v: _check_choice(x, rule, False, key)
+        return
     if isinstance(rule, tuple): return _check_choice(v, rule, optional, key)
     allowed = RULES[rule][1] if rule else {'int': 'an integer', 'float': 'a number', 'bool': 'true or false',
                                            'dict': 'a mapping {key: value}', 'str': 'a string (quote it in YAML: \'off\', \'1\')'}.get(base)
