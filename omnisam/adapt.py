@@ -271,9 +271,6 @@ class AdaptationSetup(Task):
     def setup(self, run):
         cfg, a, acc = run.cfg, run.cfg.adapt, run.acc
         if cfg.target is None: raise ValueError('adaptation needs a target: section (unlabelled panoramas and their patcher) in the config')
-        if a.pseudo_how not in ('vote', 'mean'): raise ValueError(f"adapt.pseudo_how must be 'vote' or 'mean', got {a.pseudo_how!r}")
-        if a.reverse_draw not in ('batch', 'sample'): raise ValueError(f"adapt.reverse_draw must be 'batch' or 'sample', got {a.reverse_draw!r}")
-        if a.teacher not in ('student', 'ema'): raise ValueError(f"adapt.teacher must be 'student' or 'ema', got {a.teacher!r}")
         if a.reverse_draw == 'sample' and a.prototype_slots == 'window':
             raise ValueError("adapt.reverse_draw='sample' mixes directions in a batch: use adapt.prototype_slots=sequence, relative or shared")
         self.bs, self.accum = accumulation(a.global_batch, a.batch_size, acc.num_processes)   # micro-batch, micro-batches per step

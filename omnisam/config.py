@@ -146,17 +146,17 @@ def to_dict(cfg) -> dict:
 
 # %% ../nbs/05a_config.ipynb #86393585
 import math
+_DRAWS, _CLASS_WEIGHTS = ('batch', 'sample'), ('published', 'cityscapes13', 'frequency')   # options of both train and adapt
 CONFIG_RANGES = {   # dataclass name -> {field: rule, or a tuple of the strings allowed}; fields not listed are only type-checked
     'OptimConfig': dict(lr='positive', weight_decay='nonneg', epochs='count', batch_size='count', global_batch='count',
                         warmup='nonneg', reverse_prob='prob', max_steps='count', memory_dropout='prob',
-                        reverse_draw=('batch', 'sample'), class_weights=('published', 'cityscapes13', 'frequency'),
-                        augment=('flip', 'color', 'zoom')),
+                        reverse_draw=_DRAWS, class_weights=_CLASS_WEIGHTS, augment=('flip', 'color', 'zoom')),
     'AdaptConfig': dict(lr='positive', weight_decay='nonneg', rounds='count', first_chunk='positive', confidence='prob', class_balanced='fraction',
                         batch_size='count', global_batch='count', alpha='nonneg', momentum='prob', teacher_momentum='prob', source_weight='nonneg',
                         reverse_prob='prob', warmup='nonneg', max_panoramas='count', max_steps='count', eval_mode_from_batch='count0',
-                        teacher=('student', 'ema'), pseudo_how=('vote', 'mean'), reverse_draw=('batch', 'sample'),
+                        teacher=('student', 'ema'), pseudo_how=('vote', 'mean'), reverse_draw=_DRAWS,
                         prototype_mode=('mean', 'ema', 'published'), prototype_slots=('window', 'sequence', 'relative', 'shared'),
-                        class_weights=('published', 'cityscapes13', 'frequency')),
+                        class_weights=_CLASS_WEIGHTS),
     'ModelConfig': dict(image_size='count', num_classes='count', num_maskmem='count', lora_rank='count', head_dim='count',
                         dropout='prob', memory_mask=('max_prob', 'sigmoid_class_id')),
     'RunConfig': dict(num_workers='count0', log_every='count', checkpoint_every='count', eval_every='count0',

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
-from .config import RunConfig, prepare_run_dir, run_dir, atomic_write, to_dict
+from .config import RunConfig, prepare_run_dir, run_dir, atomic_write, to_dict, check_config
 from .checkpoint import read_checkpoint, save_checkpoint
 
 # %% auto #0
@@ -182,6 +182,7 @@ class Runner(RunRecords):
     def run(self) -> dict:
         "Set up, take the steps, write the summary; returns it."
         cfg, task = self.cfg, self.task
+        check_config(cfg)                                                      # a config built in code is checked as a loaded one is
         self.acc = acc = accelerator(cfg, self.cpu)
         task.setup(self)                                                       # fails here if the data is missing
         if self.resume and not self.last.exists(): raise FileNotFoundError(f'--resume: no checkpoint at {self.last}; start the run without --resume')

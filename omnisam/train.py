@@ -290,7 +290,6 @@ class SourceTraining(Task):
     kind = 'train'
     def setup(self, run):
         cfg = run.cfg
-        if cfg.train.reverse_draw not in ('batch', 'sample'): raise ValueError(f"train.reverse_draw must be 'batch' or 'sample', got {cfg.train.reverse_draw!r}")
         self.source = build_source(cfg)                                   # fails here if the data is missing
         self.val = cfg.val.data.build() if cfg.val is not None and cfg.eval_every else None
         if cfg.init_checkpoint: check_init_checkpoint(cfg.init_checkpoint, cfg)
