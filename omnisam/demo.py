@@ -19,8 +19,8 @@ from .data import get_class_set
 
 # %% auto #0
 __all__ = ['ADAPT_VARIANTS', 'SOURCE_VARIANTS', 'VARIANTS', 'SCALE_OVERRIDES', 'DATA_SCALE', 'EFFECTS', 'README_TABLES',
-           'seed_paths', 'swapped_memory_logits', 'sequence_miou', 'results_markdown', 'aggregate', 'effects',
-           'readme_markers', 'readme_markdown', 'update_readme', 'check_inputs', 'run_seed', 'run_demo',
+           'KEEP_SOURCE', 'seed_paths', 'swapped_memory_logits', 'sequence_miou', 'results_markdown', 'aggregate',
+           'effects', 'readme_markers', 'readme_markdown', 'update_readme', 'check_inputs', 'run_seed', 'run_demo',
            'write_figures', 'main']
 
 # %% ../nbs/10_demo.ipynb #657fc309
@@ -216,14 +216,21 @@ def _make_data(data:Path, seed:int, scale:str, progress:bool) -> dict:
     try: return make_synthetic(data, seed=seed, scale=DATA_SCALE[scale], progress=progress)
     except FileExistsError as e: raise FileExistsError(f'{e} For the demo: delete {data} (it is regenerated) or pass another --data.') from None
 
-def _inputs(data:Path, cfg) -> dict: # what a seed's runs are made from: the dataset's identity and the model, training, adaptation settings
+KEEP_SOURCE = ('adapt', 'target_patcher', 'val_patcher')   # inputs whose change leaves the source model as it was
+
+def _inputs(data:Path, cfg) -> dict: # what a seed's runs are made from: the dataset's identity, the model, training, adaptation settings, the patchers
     meta = json.loads((Path(data) / 'synthetic.json').read_text())
     now = dict(dataset={k: meta.get(k) for k in ('generator', 'version', 'seed', 'scale')},
-               **{k: to_dict(getattr(cfg, k)) for k in ('model', 'train', 'adapt')})
+               **{k: to_dict(getattr(cfg, k)) for k in ('model', 'train', 'adapt')},
+               **{f'{k}_patcher': to_dict(getattr(cfg, k).patcher) for k in ('source', 'target', 'val')})
     return json.loads(json.dumps(now))                                        # as it reads back from disk
 
 def _adapt_stages(out:Path) -> list: # the adaptation runs and their scores a seed folder holds
     return [p for v in ADAPT_VARIANTS for p in (Path(out) / v, Path(out) / 'eval' / f'{v}.json') if p.exists()]
+
+def _stale(out:Path, diff:list) -> list: # the finished stages a change of `diff` (some of KEEP_SOURCE) makes stale
+    panos = [Path(out) / 'eval' / f'{v}.json' for v, (_, pinhole, _) in SOURCE_VARIANTS.items() if not pinhole] if 'val_patcher' in diff else []
+    return _adapt_stages(out) + [p for p in panos if p.exists()]
 
 def check_inputs(out:Path, # a seed's run folder
                  data:Path, cfg): # its dataset and source config
@@ -232,11 +239,11 @@ def check_inputs(out:Path, # a seed's run folder
     if f.exists():
         rec = json.loads(f.read_text())
         diff = [k for k, v in now.items() if rec.get(k) != v]
-        stale = _adapt_stages(out) if diff == ['adapt'] else []
-        if diff == ['adapt'] and not stale: return _save(f, now)   # a new adaptation recipe on the same source model
+        stale = _stale(out, diff) if diff and set(diff) <= set(KEEP_SOURCE) else []
+        if diff and set(diff) <= set(KEEP_SOURCE) and not stale: return _save(f, now)   # the same source model, new panorama stages
         if stale: raise FileExistsError(
-            f'{out} holds adaptation runs made with other adaptation settings: delete {", ".join(str(p) for p in stale)} '
-            f'to adapt again with the new ones (the source model and its scores are kept), or choose another --out')
+            f'{out} holds runs made with other {", ".join(diff)} settings: delete {", ".join(str(p) for p in stale)} '
+            f'to run them again with the new ones (the source model is kept), or choose another --out')
         if diff: raise FileExistsError(f'{out} holds runs made from other inputs ({", ".join(diff)} changed since): delete {out} '
                                        f'or choose another --out to run the demo as it is now')
     elif (Path(out) / 'source' / 'train_summary.json').exists():
