@@ -13,11 +13,18 @@ from .patcher import plot_windows
 from .prototypes import PrototypeBank, batch_prototypes, prototype_similarity, plot_prototype_similarity
 
 # %% auto #0
-__all__ = ['qualitative_rows', 'iou_bars', 'collect_prototypes', 'prototype_figure', 'memory_effect', 'window_sequence']
+__all__ = ['scored_accuracy', 'qualitative_rows', 'iou_bars', 'collect_prototypes', 'prototype_figure', 'memory_effect',
+           'window_sequence']
 
 # %% ../nbs/09_figures.ipynb #7a20c910
 def _show(ax, img, title=''):
     ax.imshow(img, interpolation='nearest'); ax.set_title(title, fontsize=8); ax.axis('off')
+
+def scored_accuracy(pred:torch.Tensor, # (H, W) merged prediction on the panorama; 255 where no window predicts (outside the patcher's band)
+                    label:torch.Tensor) -> float: # (H, W) ground truth; 255 unlabelled
+    "Pixel accuracy over the labelled pixels the patcher predicts — the pixels evaluation scores (the published band leaves the poles out)."
+    ok = (label != 255) & (pred != 255)
+    return (pred[ok] == label[ok]).float().mean().item() if ok.any() else float('nan')
 
 def qualitative_rows(models:dict, # name -> MemorySegmentor
                      dataset, # labelled panoramas: (image, label, meta)
@@ -34,9 +41,7 @@ def qualitative_rows(models:dict, # name -> MemorySegmentor
         _show(row[1], colorize(label, class_set), 'ground truth')
         for ax, (name, m) in zip(row[2:], models.items()):
             pred = segment_panorama(m, patcher, image.to(next(m.parameters()).device)).labels.cpu()
-            ok = label != 255
-            acc = (pred[ok] == label[ok]).float().mean().item() if ok.any() else float('nan')
-            _show(ax, colorize(pred, class_set), f'{name} ({acc:.0%} pixel acc.)')
+            _show(ax, colorize(pred, class_set), f'{name} ({scored_accuracy(pred, label):.0%} pixel acc.)')
     fig.tight_layout()
     return fig
 
