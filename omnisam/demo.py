@@ -11,7 +11,7 @@ from .config import load_config, run_dir, atomic_write, to_dict
 from .checkpoint import load_checkpoint
 from .train import train, WindowSequences, collate_sequences
 from .adapt import adapt, num_slots, slot_of
-from .evaluate import evaluate, metrics_table, confusion_matrix, miou_from_confusion
+from .evaluate import evaluate, metrics_table, confusion_matrix, miou_from_confusion, scores_on_canvas
 from .loaders import make_dataset
 from .synthetic import make_synthetic
 from .data import get_class_set
@@ -124,9 +124,10 @@ def _evaluate(ckpt:str, cfg, memory:bool, progress:bool, pinhole:bool=False, mem
     else:
         if pinhole: ds, patcher = make_dataset('synthetic_pinhole', cfg.source.data.root, 'val', classes='spin8'), cfg.source.patcher
         else: ds, patcher = cfg.val.data.build(), cfg.val.patcher
-        r = evaluate(model, ds, patcher.build(cfg.model.image_size), memory=memory, progress=progress)
+        r = evaluate(model, ds, patcher.build(cfg.model.image_size), memory=memory, progress=progress,
+                     canvas=not pinhole and scores_on_canvas(cfg.val.data.name))   # panoramas as the CLI scores them: on the band
         names = get_class_set(ds.classes).names
-    return dict(miou=r['miou'], pixel_acc=r['pixel_acc'], images=r['images'], checkpoint=ckpt, memory=memory,
+    return dict(miou=r['miou'], pixel_acc=r['pixel_acc'], images=r['images'], checkpoint=ckpt, memory=memory, unpredicted=r.get('unpredicted', 0),
                 per_class={n: (None if math.isnan(v) else v) for n, v in zip(names, r['iou'])})
 
 def _cell(v) -> str: return '–' if v is None or (isinstance(v, float) and math.isnan(v)) else f'{100 * v:.1f}'

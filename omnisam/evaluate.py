@@ -19,8 +19,8 @@ from .checkpoint import load_checkpoint
 
 # %% auto #0
 __all__ = ['EVAL_PRESETS', 'DATASET_ALIASES', 'confusion_matrix', 'miou_from_confusion', 'metrics_table', 'plot_confusion',
-           'EvalPreset', 'eval_preset', 'canonical_dataset', 'evaluate', 'write_atomic', 'default_out',
-           'checkpoint_patcher', 'write_metrics', 'evaluate_checkpoint', 'parse_args', 'main']
+           'EvalPreset', 'eval_preset', 'canonical_dataset', 'scores_on_canvas', 'evaluate', 'write_atomic',
+           'default_out', 'checkpoint_patcher', 'write_metrics', 'evaluate_checkpoint', 'parse_args', 'main']
 
 # %% ../nbs/08_evaluate.ipynb #49d3e34a
 def confusion_matrix(pred:torch.Tensor, # (...) predicted class ids; outside [0, C) = no prediction
@@ -111,6 +111,11 @@ DATASET_ALIASES = {'synthetic': 'synthetic_pano'}   # other names of one dataset
 def canonical_dataset(name:str) -> str:
     "The one name a dataset is evaluated under (`synthetic` → `synthetic_pano`)."
     return DATASET_ALIASES.get(name, name)
+
+def scores_on_canvas(dataset:str) -> bool: # True: the dataset's protocol scores on the patcher's canvas
+    "Whether `dataset` is scored on the canvas (Stanford2D3D and the synthetic panoramas: the kept band of rows, the label resized), as `evaluate_checkpoint` scores it, rather than at the label's size."
+    p = EVAL_PRESETS.get(canonical_dataset(dataset))
+    return bool(p and p.published_canvas)
 
 # %% ../nbs/08_evaluate.ipynb #46129af7
 def _same(x): return x  # DataLoader collate for batch_size=None: the item as the dataset returns it

@@ -233,8 +233,9 @@ class Runner(RunRecords):
 # %% ../nbs/05b_runner.ipynb #rn008x01
 def validate(model, dataset, cfg:RunConfig, acc) -> dict:
     "Panoramic val mIoU (for reporting only; checkpoints are never selected by it)."
-    from omnisam.evaluate import evaluate
-    return evaluate(model, dataset, cfg.val.patcher.build(cfg.model.image_size), accelerator=acc, progress=False)
+    from omnisam.evaluate import evaluate, scores_on_canvas
+    return evaluate(model, dataset, cfg.val.patcher.build(cfg.model.image_size), accelerator=acc, progress=False,
+                    canvas=scores_on_canvas(cfg.val.data.name))   # as the CLI scores it: the poles outside the band are not misses
 
 def is_misfit(e:RuntimeError) -> bool:
     "A checkpoint whose tensors do not fit the model of its config: bad input (as evaluate and predict treat it), not a bug."
