@@ -127,7 +127,7 @@ def _evaluate(ckpt:str, cfg, memory:bool, progress:bool, pinhole:bool=False, mem
         r = evaluate(model, ds, patcher.build(cfg.model.image_size), memory=memory, progress=progress,
                      canvas=not pinhole and scores_on_canvas(cfg.val.data.name))   # panoramas as the CLI scores them: on the band
         names = get_class_set(ds.classes).names
-    return dict(miou=r['miou'], pixel_acc=r['pixel_acc'], images=r['images'], checkpoint=ckpt, memory=memory, unpredicted=r.get('unpredicted', 0),
+    return dict(miou=r['miou'], pixel_acc=r['pixel_acc'], images=r['images'], checkpoint=ckpt, memory=memory, unpredicted=r['unpredicted'],
                 per_class={n: (None if math.isnan(v) else v) for n, v in zip(names, r['iou'])})
 
 def _cell(v) -> str: return '–' if v is None or (isinstance(v, float) and math.isnan(v)) else f'{100 * v:.1f}'
@@ -240,8 +240,9 @@ def check_inputs(out:Path, # a seed's run folder
     if f.exists():
         rec = json.loads(f.read_text())
         diff = [k for k, v in now.items() if rec.get(k) != v]
-        stale = _stale(out, diff) if diff and set(diff) <= set(KEEP_SOURCE) else []
-        if diff and set(diff) <= set(KEEP_SOURCE) and not stale: return _save(f, now)   # the same source model, new panorama stages
+        keeps_source = bool(diff) and set(diff) <= set(KEEP_SOURCE)
+        stale = _stale(out, diff) if keeps_source else []
+        if keeps_source and not stale: return _save(f, now)   # the same source model, new panorama stages
         if stale: raise FileExistsError(
             f'{out} holds runs made with other {", ".join(diff)} settings: delete {", ".join(str(p) for p in stale)} '
             f'to run them again with the new ones (the source model is kept), or choose another --out')

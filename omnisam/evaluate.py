@@ -113,7 +113,7 @@ def canonical_dataset(name:str) -> str:
     return DATASET_ALIASES.get(name, name)
 
 def scores_on_canvas(dataset:str) -> bool: # True: the dataset's protocol scores on the patcher's canvas
-    "Whether `dataset` is scored on the canvas (Stanford2D3D and the synthetic panoramas: the kept band of rows, the label resized), as `evaluate_checkpoint` scores it, rather than at the label's size."
+    "Whether `dataset` is scored on the canvas (Stanford2D3D and the synthetic panoramas: the kept band of rows, the label resized) rather than at the label's size: the one rule of `evaluate_checkpoint`, the demo and the runner's val."
     p = EVAL_PRESETS.get(canonical_dataset(dataset))
     return bool(p and p.published_canvas)
 
@@ -218,7 +218,7 @@ def evaluate_checkpoint(checkpoint, # omnisam checkpoint (config inside)
     "Evaluate a checkpoint on a dataset's labelled split (with its own run's val patcher if it was scored on that dataset, else the dataset's test preset); write metrics."
     dataset = canonical_dataset(dataset)
     preset = eval_preset(dataset)
-    if canvas is None: canvas = preset.published_canvas
+    if canvas is None: canvas = scores_on_canvas(dataset)
     if published: memory = memory and preset.published_memory     # the canvas follows the preset unless chosen explicitly
     if not Path(checkpoint).is_file(): raise FileNotFoundError(f'checkpoint {checkpoint} does not exist')
     out_given = out is not None                                                # every check before any work
