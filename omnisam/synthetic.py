@@ -6,7 +6,7 @@
 from __future__ import annotations
 import io, json, math, os, shutil, time
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 import numpy as np
 import torch
@@ -16,7 +16,8 @@ from .rooms import (Room, SCALES, SynthScale, SOURCE, TARGET, VERSION, make_room
                            _S13, _TRAIN_AREAS, _VAL_AREAS)
 
 # %% auto #0
-__all__ = ['view_pose', 'pano_pose', 'encode_semantic', 'atomic_write', 'write_room', 'plan_rooms', 'make_synthetic']
+__all__ = ['LOOK', 'VAL_STYLES', 'view_pose', 'pano_pose', 'encode_semantic', 'atomic_write', 'write_room', 'plan_rooms',
+           'make_synthetic', 'plan_val_rooms', 'make_val_set']
 
 # %% ../nbs/03a_synthetic.ipynb #027b6768
 def view_pose(room:Room, cam:dict, k:int, size:int) -> dict:
@@ -106,28 +107,15 @@ def _prepare_out(out:Path, params:dict, overwrite:bool):
 def _init_worker(): torch.set_num_threads(1)
 
 # %% ../nbs/03a_synthetic.ipynb #78bb6f35
-def make_synthetic(out, # output folder (Stanford2D3D layout)
-                   seed:int=0, # everything is drawn from this seed
-                   scale:str='small', # 'tiny', 'small' or 'full' (see `SCALES`)
-                   workers:int=None, # render processes; default 1 for tiny, else min(2, CPUs)
-                   overwrite:bool=False, # replace a different dataset already in `out`
-                   progress:bool=True, # tqdm progress bar
-                  ) -> dict: # the summary also written to `out/synthetic.json`
-    "Generate the synthetic pinhole → panorama benchmark in Stanford2D3D's layout and label encoding."
-    if scale not in SCALES: raise ValueError(f'scale must be one of {list(SCALES)}, got {scale!r}')
+def _write_dataset(out:Path, rooms:list, params:dict, sc:SynthScale, workers:int, progress:bool, desc:str, styles:dict) -> dict:
+    "Render and write `rooms` into `out` (checked by `_prepare_out`), then its summary `synthetic.json`, written last."
     from tqdm.auto import tqdm
-    out, sc, t0 = Path(out), SCALES[scale], time.time()
-    params = dict(generator='omnisam.synthetic', version=VERSION, seed=int(seed), scale=scale)
-    done = _prepare_out(out, params, overwrite)
-    if done is not None: return done
-    rooms = plan_rooms(int(seed), sc)
-    names, offsets = ['<UNK>_0_<UNK>'], []
+    t0, names, offsets = time.time(), ['<UNK>_0_<UNK>'], []
     for r in rooms:
         offsets.append(len(names)); names += [f'{c}_{k}_{r.name}' for c, k in r.inst]
     atomic_write(out / 'synthetic.json', json.dumps({**params, 'complete': False}).encode())
     atomic_write(out / 'semantic_labels.json', json.dumps(names).encode())
     jobs = [(r, str(out), o, sc) for r, o in zip(rooms, offsets)]
-    workers = workers or (1 if scale == 'tiny' else min(2, os.cpu_count() or 1))
     counts, threads = Counter(), torch.get_num_threads()
     if workers <= 1: it, pool = map(write_room, jobs), None    # one thread: small ops contend badly on a shared CPU
     else:
@@ -136,7 +124,7 @@ def make_synthetic(out, # output folder (Stanford2D3D layout)
         it = pool.imap_unordered(write_room, jobs)
     try:
         if pool is None: torch.set_num_threads(1)
-        for c in tqdm(it, total=len(jobs), disable=not progress, desc=f'synthetic {scale}', unit='room'): counts.update(c)
+        for c in tqdm(it, total=len(jobs), disable=not progress, desc=desc, unit='room'): counts.update(c)
     except BaseException:
         if pool is not None: pool.terminate()
         raise
@@ -147,6 +135,59 @@ def make_synthetic(out, # output folder (Stanford2D3D layout)
                'rooms': dict(Counter(r.domain for r in rooms)), 'instances': len(names), 'seconds': round(time.time() - t0, 2),
                'workers': workers, 'folds': dict(train=_TRAIN_AREAS, val=_VAL_AREAS),
                'antialiasing': 'none: one ray per pixel, exact nearest-hit labels; images get a 3x3 blur',
-               'styles': dict(source=asdict(SOURCE), target=asdict(TARGET))}
+               'styles': {k: asdict(v) for k, v in styles.items()}}
     atomic_write(out / 'synthetic.json', json.dumps(summary, indent=1).encode())
     return summary
+
+def _workers(workers, scale:str) -> int: return workers or (1 if scale == 'tiny' else min(2, os.cpu_count() or 1))
+
+def make_synthetic(out, # output folder (Stanford2D3D layout)
+                   seed:int=0, # everything is drawn from this seed
+                   scale:str='small', # 'tiny', 'small' or 'full' (see `SCALES`)
+                   workers:int=None, # render processes; default 1 for tiny, else min(2, CPUs)
+                   overwrite:bool=False, # replace a different dataset already in `out`
+                   progress:bool=True, # tqdm progress bar
+                  ) -> dict: # the summary also written to `out/synthetic.json`
+    "Generate the synthetic pinhole → panorama benchmark in Stanford2D3D's layout and label encoding."
+    if scale not in SCALES: raise ValueError(f'scale must be one of {list(SCALES)}, got {scale!r}')
+    out, sc = Path(out), SCALES[scale]
+    params = dict(generator='omnisam.synthetic', version=VERSION, seed=int(seed), scale=scale, val_style=None)
+    done = _prepare_out(out, params, overwrite)
+    if done is not None: return done
+    return _write_dataset(out, plan_rooms(int(seed), sc), params, sc, _workers(workers, scale), progress, f'synthetic {scale}',
+                          dict(source=SOURCE, target=TARGET))
+
+
+# %% ../nbs/03a_synthetic.ipynb #vs0cd001
+LOOK = ('hues', 'sat', 'val', 'light_rgb', 'ambient', 'power', 'tex_scale', 'noise', 'gamma')   # a style's look; the rest is its rooms
+VAL_STYLES = dict(source=SOURCE, source_rooms_target_look=replace(SOURCE, name='source_rooms_target_look', **{k: getattr(TARGET, k) for k in LOOK}),
+                  target=TARGET)
+
+def plan_val_rooms(seed:int, sc:SynthScale, style:str) -> list:
+    "`sc`'s val rooms drawn in `VAL_STYLES[style]`: `val_src_rooms` pinhole sequences, then rooms holding `tgt_val_panos` panoramas."
+    st = VAL_STYLES[style]
+    jobs = [(_VAL_AREAS[i % 2], 1, sc.views_per_seq) for i in range(sc.val_src_rooms)]
+    jobs += [(_VAL_AREAS[i % 2], min(sc.panos_per_room, sc.tgt_val_panos - first), 0)
+             for i, first in enumerate(range(0, sc.tgt_val_panos, sc.panos_per_room))]
+    types = _ROOM_TYPES['target' if style == 'target' else 'source']
+    seeds, used, rooms = np.random.SeedSequence([seed, 1]).spawn(len(jobs)), Counter(), []
+    for (area, n_cams, n_views), ss in zip(jobs, seeds):
+        kind = types[int(ss.generate_state(1)[0]) % 4]
+        used[kind] += 1
+        rooms.append(make_room(ss, f'{kind}_{used[kind]}', area, st, n_cams, n_views))
+    return rooms
+
+def make_val_set(out, # output folder (Stanford2D3D layout: the val areas only)
+                 seed:int=0, # the val rooms are drawn from the child seed [seed, 1]
+                 scale:str='small', # as many val views and panoramas as this scale of `make_synthetic` has
+                 style:str='target', # one of `VAL_STYLES`
+                 workers:int=None, overwrite:bool=False, progress:bool=True) -> dict: # the summary in `out/synthetic.json`
+    "The val split with every val room drawn in one style, as pinhole sequences and as panoramas."
+    if scale not in SCALES: raise ValueError(f'scale must be one of {list(SCALES)}, got {scale!r}')
+    if style not in VAL_STYLES: raise ValueError(f'style must be one of {list(VAL_STYLES)}, got {style!r}')
+    out, sc = Path(out), SCALES[scale]
+    params = dict(generator='omnisam.synthetic', version=VERSION, seed=int(seed), scale=scale, val_style=style)
+    done = _prepare_out(out, params, overwrite)
+    if done is not None: return done
+    return _write_dataset(out, plan_val_rooms(int(seed), sc, style), params, sc, _workers(workers, scale), progress,
+                          f'val set {style}', {style: VAL_STYLES[style]})
