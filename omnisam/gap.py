@@ -15,7 +15,7 @@ from .synthetic import VAL_STYLES, make_val_set
 from .demo import DATA_SCALE, SCALE_OVERRIDES, seed_paths, _config, _evaluate, _log, _save, _stage
 
 # %% auto #0
-__all__ = ['GAP_CELLS', 'GAPS', 'val_set_path', 'domain_gap', 'gap_markdown', 'main', 'at_window_size']
+__all__ = ['GAP_CELLS', 'GAPS', 'val_set_path', 'source_checkpoint', 'domain_gap', 'gap_markdown', 'main', 'at_window_size']
 
 # %% ../nbs/10a_gap.ipynb #gp0cd003
 GAP_CELLS = {'pinhole': (False, True), 'panorama': (False, False), 'panorama_memory': (True, False)}   # (memory, pinhole views) of `_evaluate`
@@ -26,16 +26,19 @@ def val_set_path(data:Path, # a seed's data folder
                  style:str) -> Path: # where its val set in `style` goes: `<data>_val_<style>`
     return Path(data).with_name(f'{Path(data).name}_val_{style}')
 
+def source_checkpoint(out, data, seed:int, scale:str) -> Path: # the demo's finished source model of `seed`
+    run = seed_paths(out, data, seed)[0]
+    if not (run / 'source' / 'train_summary.json').exists():
+        raise FileNotFoundError(f'{run} holds no finished source model: run `omnisam_demo --out {out} --scale {scale} --seeds {seed}` first')
+    return run / 'source' / 'checkpoints' / 'last.pt'
+
 def domain_gap(out='runs/demo', # the demo's folder (its seed folders hold the source models)
                data='data/synthetic', # the demo's seed-0 data folder; the val sets go beside each seed's
                seed:int=0, scale:str='small', # the seed and scale of the demo run to read
                progress:bool=False) -> dict: # {style: {cell: `_evaluate` result}}, also in `<seed folder>/eval/gap_<style>.json`
     "The seed's source model scored on the val split drawn in each style, as pinhole views and as panoramas (resumable, style by style)."
     if scale not in SCALE_OVERRIDES: raise ValueError(f'scale must be one of {list(SCALE_OVERRIDES)}, got {scale!r}')
-    run, data = seed_paths(out, data, seed)
-    ckpt = run / 'source' / 'checkpoints' / 'last.pt'
-    if not (run / 'source' / 'train_summary.json').exists():
-        raise FileNotFoundError(f'{run} holds no finished source model: run `omnisam_demo --out {out} --scale {scale} --seeds {seed}` first')
+    ckpt, (run, data) = source_checkpoint(out, data, seed, scale), seed_paths(out, data, seed)
     res = {}
     for style in VAL_STYLES:
         root, f = val_set_path(data, style), run / 'eval' / f'gap_{style}.json'
@@ -83,6 +86,7 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input
     ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
     a = ap.parse_args(argv)
     check_writable(a.out)
+    for s in a.seeds: source_checkpoint(a.out, a.data, s, a.scale)   # every seed's source model before any work
     torch.set_num_threads(max(1, a.threads))
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='.*RANDOM weights.*')
