@@ -12,10 +12,11 @@ from .checkpoint import read_checkpoint
 from .model import ModelConfig, build_model
 from .evaluate import evaluate
 from .synthetic import VAL_STYLES, make_val_set
-from .demo import DATA_SCALE, SCALE_OVERRIDES, seed_paths, _config, _evaluate, _log, _save, _stage
+from .demo import ADAPT_VARIANTS, DATA_SCALE, SCALE_OVERRIDES, seed_paths, _config, _evaluate, _log, _save, _stage
 
 # %% auto #0
-__all__ = ['GAP_CELLS', 'GAPS', 'val_set_path', 'source_checkpoint', 'domain_gap', 'gap_markdown', 'main', 'at_window_size']
+__all__ = ['GAP_CELLS', 'GAPS', 'MODELS', 'val_set_path', 'model_checkpoint', 'gap_file', 'domain_gap', 'gap_markdown', 'main',
+           'at_window_size']
 
 # %% ../nbs/10a_gap.ipynb #gp0cd003
 GAP_CELLS = {'pinhole': (False, True), 'panorama': (False, False), 'panorama_memory': (True, False)}   # (memory, pinhole views) of `_evaluate`
@@ -26,27 +27,34 @@ def val_set_path(data:Path, # a seed's data folder
                  style:str) -> Path: # where its val set in `style` goes: `<data>_val_<style>`
     return Path(data).with_name(f'{Path(data).name}_val_{style}')
 
-def source_checkpoint(out, data, seed:int, scale:str) -> Path: # the demo's finished source model of `seed`
+MODELS = ('source', *ADAPT_VARIANTS)   # the demo's models a gap can be read for
+
+def model_checkpoint(out, data, seed:int, scale:str, model:str='source') -> Path: # the demo's finished `model` of `seed`
+    if model not in MODELS: raise ValueError(f'model must be one of {list(MODELS)}, got {model!r}')
     run = seed_paths(out, data, seed)[0]
-    if not (run / 'source' / 'train_summary.json').exists():
-        raise FileNotFoundError(f'{run} holds no finished source model: run `omnisam_demo --out {out} --scale {scale} --seeds {seed}` first')
-    return run / 'source' / 'checkpoints' / 'last.pt'
+    if not (run / model / ('train_summary.json' if model == 'source' else 'adapt_summary.json')).exists():
+        raise FileNotFoundError(f'{run} holds no finished {model} model: run `omnisam_demo --out {out} --scale {scale} --seeds {seed}` first')
+    return run / model / 'checkpoints' / 'last.pt'
+
+def gap_file(run:Path, model:str, style:str) -> Path: # where a model's scores on one val set are kept
+    return run / 'eval' / (f'gap_{style}.json' if model == 'source' else f'gap_{model}_{style}.json')
 
 def domain_gap(out='runs/demo', # the demo's folder (its seed folders hold the source models)
                data='data/synthetic', # the demo's seed-0 data folder; the val sets go beside each seed's
                seed:int=0, scale:str='small', # the seed and scale of the demo run to read
-               progress:bool=False) -> dict: # {style: {cell: `_evaluate` result}}, also in `<seed folder>/eval/gap_<style>.json`
-    "The seed's source model scored on the val split drawn in each style, as pinhole views and as panoramas (resumable, style by style)."
+               model:str='source', # which of the demo's models: `source` or an adaptation variant (`adapted`, ...)
+               progress:bool=False) -> dict: # {style: {cell: `_evaluate` result}}, also in `gap_file(seed folder, model, style)`
+    "The seed's `model` scored on the val split drawn in each style, as pinhole views and as panoramas (resumable, style by style)."
     if scale not in SCALE_OVERRIDES: raise ValueError(f'scale must be one of {list(SCALE_OVERRIDES)}, got {scale!r}')
-    ckpt, (run, data) = source_checkpoint(out, data, seed, scale), seed_paths(out, data, seed)
+    ckpt, (run, data) = model_checkpoint(out, data, seed, scale, model), seed_paths(out, data, seed)
     res = {}
     for style in VAL_STYLES:
-        root, f = val_set_path(data, style), run / 'eval' / f'gap_{style}.json'
+        root, f = val_set_path(data, style), gap_file(run, model, style)
         def score(root=root, f=f, style=style):
             make_val_set(root, seed=seed, scale=DATA_SCALE[scale], style=style, progress=progress)
             cfg = _config(run, root, scale, 'source', seed)
             return _save(f, {c: _evaluate(str(ckpt), cfg, m, progress, p) for c, (m, p) in GAP_CELLS.items()})
-        res[style] = _stage(f'gap: val set {style}', f, score, {})
+        res[style] = _stage(f'gap of {model}: val set {style}', f, score, {})
     return res
 
 # %% ../nbs/10a_gap.ipynb #gp0cd004
@@ -77,24 +85,26 @@ def gap_markdown(by_seed:dict) -> str: # {seed: `domain_gap` result}
 # %% ../nbs/10a_gap.ipynb #gp0cd007
 @cli('omnisam.gap')
 def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input
-    "`python -m omnisam.gap [--out runs/demo] [--data data/synthetic] [--scale small|full|tiny] [--seeds 0 1 2]`"
+    "`python -m omnisam.gap [--out runs/demo] [--data data/synthetic] [--scale small|full|tiny] [--seeds 0 1 2] [--model source|adapted|...]`"
     ap = argparse.ArgumentParser(prog='python -m omnisam.gap', description="The demo's source models scored on the val split drawn in each style, as pinhole views and as panoramas.")
     ap.add_argument('--out', default='runs/demo'); ap.add_argument('--data', default='data/synthetic')
     ap.add_argument('--scale', default='small', choices=list(SCALE_OVERRIDES))
     ap.add_argument('--seeds', type=int, nargs='+', default=[0])
+    ap.add_argument('--model', default='source', choices=list(MODELS), help="the demo's model to score (gap.md for source, gap_<model>.md otherwise)")
     ap.add_argument('--threads', type=int, default=2, help='torch threads')
     ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
     a = ap.parse_args(argv)
     check_writable(a.out)
-    for s in a.seeds: source_checkpoint(a.out, a.data, s, a.scale)   # every seed's source model before any work
+    for s in a.seeds: model_checkpoint(a.out, a.data, s, a.scale, a.model)   # every seed's model before any work
     torch.set_num_threads(max(1, a.threads))
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='.*RANDOM weights.*')
-        by_seed = {s: domain_gap(a.out, a.data, s, a.scale) for s in a.seeds}
-    atomic_write(Path(a.out) / 'gap.json', json.dumps({str(s): v for s, v in by_seed.items()}, indent=1))
+        by_seed = {s: domain_gap(a.out, a.data, s, a.scale, a.model) for s in a.seeds}
+    name = 'gap' if a.model == 'source' else f'gap_{a.model}'
+    atomic_write(Path(a.out) / f'{name}.json', json.dumps({str(s): v for s, v in by_seed.items()}, indent=1))
     md = gap_markdown(by_seed)
-    atomic_write(Path(a.out) / 'gap.md', md)
-    _log(f'gap ({Path(a.out) / "gap.md"}):\n' + md)
+    atomic_write(Path(a.out) / f'{name}.md', md)
+    _log(f'{name} ({Path(a.out) / f"{name}.md"}) of the {a.model} models:\n' + md)
     return EXIT_OK
 
 # %% ../nbs/10a_gap.ipynb #gp0cd011
