@@ -4,10 +4,10 @@
 
 # %% ../nbs/10a_gap.ipynb #gp0cd001
 from __future__ import annotations
-import argparse, json, statistics, sys, warnings
+import argparse, hashlib, json, statistics, sys, warnings
 from pathlib import Path
 import torch
-from .config import atomic_write, cli, check_writable, EXIT_OK
+from .config import atomic_write, cli, check_writable, to_dict, EXIT_OK
 from .checkpoint import read_checkpoint
 from .model import ModelConfig, build_model
 from .evaluate import evaluate
@@ -15,8 +15,8 @@ from .synthetic import VAL_STYLES, make_val_set
 from .demo import ADAPT_VARIANTS, DATA_SCALE, SCALE_OVERRIDES, seed_paths, _config, _evaluate, _log, _save, _stage
 
 # %% auto #0
-__all__ = ['GAP_CELLS', 'GAPS', 'MODELS', 'val_set_path', 'model_checkpoint', 'gap_file', 'domain_gap', 'gap_markdown', 'main',
-           'at_window_size']
+__all__ = ['GAP_CELLS', 'GAPS', 'MODELS', 'val_set_path', 'model_checkpoint', 'gap_file', 'made_from', 'domain_gap',
+           'gap_markdown', 'main', 'at_window_size']
 
 # %% ../nbs/10a_gap.ipynb #gp0cd003
 GAP_CELLS = {'pinhole': (False, True), 'panorama': (False, False), 'panorama_memory': (True, False)}   # (memory, pinhole views) of `_evaluate`
@@ -39,21 +39,28 @@ def model_checkpoint(out, data, seed:int, scale:str, model:str='source') -> Path
 def gap_file(run:Path, model:str, style:str) -> Path: # where a model's scores on one val set are kept
     return run / 'eval' / (f'gap_{style}.json' if model == 'source' else f'gap_{model}_{style}.json')
 
+def made_from(ckpt:Path, cfg) -> dict: # what a val set's scores depend on besides the set: the model's bytes, the window, the val patcher
+    return json.loads(json.dumps(dict(checkpoint=hashlib.sha256(Path(ckpt).read_bytes()).hexdigest(), window=cfg.model.image_size,
+                                      val_patcher=to_dict(cfg.val.patcher))))
+
 def domain_gap(out='runs/demo', # the demo's folder (its seed folders hold the source models)
                data='data/synthetic', # the demo's seed-0 data folder; the val sets go beside each seed's
                seed:int=0, scale:str='small', # the seed and scale of the demo run to read
                model:str='source', # which of the demo's models: `source` or an adaptation variant (`adapted`, ...)
                progress:bool=False) -> dict: # {style: {cell: `_evaluate` result}}, also in `gap_file(seed folder, model, style)`
-    "The seed's `model` scored on the val split drawn in each style, as pinhole views and as panoramas (resumable, style by style)."
+    "The seed's `model` scored on the val split drawn in each style, as pinhole views and as panoramas (resumable, style by style; scores made from another model or patcher are made again)."
     if scale not in SCALE_OVERRIDES: raise ValueError(f'scale must be one of {list(SCALE_OVERRIDES)}, got {scale!r}')
     ckpt, (run, data) = model_checkpoint(out, data, seed, scale, model), seed_paths(out, data, seed)
     res = {}
     for style in VAL_STYLES:
         root, f = val_set_path(data, style), gap_file(run, model, style)
-        def score(root=root, f=f, style=style):
+        cfg = _config(run, root, scale, 'source', seed)
+        made = made_from(ckpt, cfg)
+        if f.exists() and json.loads(f.read_text()).get('made_from') != made:
+            _log(f'{f} was made from another {model} model or val patcher: made again'); f.unlink()
+        def score(root=root, f=f, style=style, cfg=cfg, made=made):
             make_val_set(root, seed=seed, scale=DATA_SCALE[scale], style=style, progress=progress)
-            cfg = _config(run, root, scale, 'source', seed)
-            return _save(f, {c: _evaluate(str(ckpt), cfg, m, progress, p) for c, (m, p) in GAP_CELLS.items()})
+            return _save(f, {**{c: _evaluate(str(ckpt), cfg, m, progress, p) for c, (m, p) in GAP_CELLS.items()}, 'made_from': made})
         res[style] = _stage(f'gap of {model}: val set {style}', f, score, {})
     return res
 
