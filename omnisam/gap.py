@@ -57,7 +57,7 @@ def domain_gap(out='runs/demo', # the demo's folder (its seed folders hold the s
         cfg = _config(run, root, scale, 'source', seed)
         made = made_from(ckpt, cfg)
         if f.exists() and json.loads(f.read_text()).get('made_from') != made:
-            _log(f'{f} was made from another {model} model or val patcher: made again'); f.unlink()
+            _log(f'{f} was made from another {model} model or val patcher (or does not say what from): made again'); f.unlink()
         def score(root=root, f=f, style=style, cfg=cfg, made=made):
             make_val_set(root, seed=seed, scale=DATA_SCALE[scale], style=style, progress=progress)
             return _save(f, {**{c: _evaluate(str(ckpt), cfg, m, progress, p) for c, (m, p) in GAP_CELLS.items()}, 'made_from': made})
