@@ -86,14 +86,15 @@ def save_checkpoint(path:str, model:nn.Module, **extra): # extra: e.g. epoch=3, 
     ck = dict(format='omnisam', version=1, config=asdict(core.cfg), model=core.state_dict(), **extra)
     with atomic_path(path, '.pt') as tmp: torch.save(ck, tmp)
 
-def load_checkpoint(path:str, device='cpu') -> tuple: # (model in train mode, extras dict)
+def load_checkpoint(path:str, device='cpu',
+                    image_size:int|None=None) -> tuple: # (model in train mode, extras dict); image_size: build for windows of another size (no weight depends on it)
     "Rebuild a model from our checkpoint alone (strict load)."
     ck = read_checkpoint(path)
     if not isinstance(ck, dict) or ck.get('format') != 'omnisam':
         hint = ' It looks like an official SAM 2.1 checkpoint: use build_model(cfg, sam2_checkpoint=path).' if isinstance(ck, dict) and 'model' in ck else ''
         raise ValueError(f'{path} is not an omnisam checkpoint (no format="omnisam").{hint}')
     if ck.get('version', 1) > 1: raise ValueError(f"{path} is omnisam checkpoint version {ck['version']}; this code reads version 1: update omnisam")
-    model = build_model(ModelConfig(**ck['config']), warn=False)
+    model = build_model(ModelConfig(**{**ck['config'], **({} if image_size is None else dict(image_size=image_size))}), warn=False)
     model.load_state_dict(ck['model'])
     return model.to(device), {k: v for k, v in ck.items() if k not in ('format', 'version', 'config', 'model')}
 

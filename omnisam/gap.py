@@ -8,11 +8,10 @@ import argparse, hashlib, json, statistics, sys, warnings
 from pathlib import Path
 import torch
 from .config import atomic_write, cli, check_writable, to_dict, EXIT_OK
-from .checkpoint import read_checkpoint
-from .model import ModelConfig, build_model
+from .checkpoint import load_checkpoint
 from .evaluate import evaluate
 from .synthetic import VAL_STYLES, make_val_set
-from .demo import ADAPT_VARIANTS, DATA_SCALE, SCALE_OVERRIDES, seed_paths, _config, _evaluate, _log, _save, _stage
+from .demo import ADAPT_VARIANTS, DATA_SCALE, SCALE_OVERRIDES, seed_paths, _config, _evaluate, _log, _save, _stage, _spread, _pm, _signed_pm
 
 # %% auto #0
 __all__ = ['GAP_CELLS', 'GAPS', 'MODELS', 'val_set_path', 'model_checkpoint', 'gap_file', 'made_from', 'domain_gap',
@@ -51,36 +50,29 @@ def domain_gap(out='runs/demo', # the demo's folder (its seed folders hold the s
     "The seed's `model` scored on the val split drawn in each style, as pinhole views and as panoramas (resumable, style by style; scores made from another model or patcher are made again)."
     if scale not in SCALE_OVERRIDES: raise ValueError(f'scale must be one of {list(SCALE_OVERRIDES)}, got {scale!r}')
     ckpt, (run, data) = model_checkpoint(out, data, seed, scale, model), seed_paths(out, data, seed)
-    res = {}
+    made, res = made_from(ckpt, _config(run, data, scale, 'source', seed)), {}   # the same for every style: only the data roots differ
     for style in VAL_STYLES:
         root, f = val_set_path(data, style), gap_file(run, model, style)
         cfg = _config(run, root, scale, 'source', seed)
-        made = made_from(ckpt, cfg)
         if f.exists() and json.loads(f.read_text()).get('made_from') != made:
             _log(f'{f} was made from another {model} model or val patcher (or does not say what from): made again'); f.unlink()
-        def score(root=root, f=f, style=style, cfg=cfg, made=made):
+        def score(root=root, f=f, style=style, cfg=cfg):
             make_val_set(root, seed=seed, scale=DATA_SCALE[scale], style=style, progress=progress)
             return _save(f, {**{c: _evaluate(str(ckpt), cfg, m, progress, p) for c, (m, p) in GAP_CELLS.items()}, 'made_from': made})
         res[style] = _stage(f'gap of {model}: val set {style}', f, score, {})
     return res
 
 # %% ../nbs/10a_gap.ipynb #gp0cd004
-def _pm(xs:list) -> str:
-    m = 100 * statistics.fmean(xs)
-    return f'{m:.1f}' + (f' ± {100 * statistics.stdev(xs):.1f}' if len(xs) > 1 else '')
-
-def _sg(xs:list) -> str: return _pm(xs).replace('-', '−') if statistics.fmean(xs) < 0 else '+' + _pm(xs)
-
 def gap_markdown(by_seed:dict) -> str: # {seed: `domain_gap` result}
     "Each style's cells (mean ± std over the seeds), the gaps (paired differences) and the per-class means."
     seeds, miou = list(by_seed), lambda s, st, c: by_seed[s][st][c]['miou']
     n = f'{len(seeds)} seed{"s" * (len(seeds) > 1)}: {", ".join(map(str, seeds))}'
     t = f'| val set ({n}) | ' + ' | '.join(GAP_CELLS) + ' |\n|---|' + '---|' * len(GAP_CELLS) + '\n'
-    t += ''.join(f'| `{st}` | ' + ' | '.join(_pm([miou(s, st, c) for s in seeds]) for c in GAP_CELLS) + ' |\n' for st in VAL_STYLES)
+    t += ''.join(f'| `{st}` | ' + ' | '.join(_pm(_spread([miou(s, st, c) for s in seeds])) for c in GAP_CELLS) + ' |\n' for st in VAL_STYLES)
     t += '\n| gap | mIoU lost (a − b), mean ± std | per seed |\n|---|---|---|\n'
     for g, (a, b, c) in GAPS.items():
         d = [miou(s, a, 'pinhole') - miou(s, b, c) for s in seeds]
-        t += f'| {g} | {_sg(d)} | ' + ', '.join(f'{100 * x:+.1f}' for x in d) + ' |\n'
+        t += f'| {g} | {_signed_pm(_spread(d))} | ' + ', '.join(f'{100 * x:+.1f}' for x in d) + ' |\n'
     names = list(by_seed[seeds[0]]['source']['pinhole']['per_class'])
     t += '\n| per-class IoU, mean | ' + ' | '.join(names) + ' |\n|---|' + '---|' * len(names) + '\n'
     for st in VAL_STYLES:
@@ -118,10 +110,7 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input
 def at_window_size(ckpt, # an omnisam checkpoint
                    size:int): # the window side to read, px (a multiple of 32)
     "The checkpoint's model rebuilt for windows of `size` px, in eval mode."
-    ck = read_checkpoint(str(ckpt))
-    m = build_model(ModelConfig(**{**ck['config'], 'image_size': size}), warn=False)
-    m.load_state_dict(ck['model'])
-    return m.eval()
+    return load_checkpoint(str(ckpt), image_size=size)[0].eval()
 
 # %% ../nbs/10a_gap.ipynb #gp0cd009
 #|eval: false

@@ -74,19 +74,25 @@ def write_room(job:tuple) -> Counter:
 # %% ../nbs/03a_synthetic.ipynb #95a3fac8
 _ROOM_TYPES = dict(source=('office', 'conferenceRoom', 'storage', 'copyRoom'), target=('lounge', 'openspace', 'conferenceRoom', 'office'))
 
-def plan_rooms(seed:int, sc:SynthScale) -> list:
-    "Every room of the dataset, in a fixed order."
+def _room_jobs(sc:SynthScale) -> list: # (area, style, cameras, views per sequence; 0: panoramas) of every room, in a fixed order
     jobs = [(_TRAIN_AREAS[i % 5], SOURCE, 1, sc.views_per_seq) for i in range(sc.src_rooms)]
     jobs += [(_VAL_AREAS[i % 2], SOURCE, 1, sc.views_per_seq) for i in range(sc.val_src_rooms)]
     for areas, total in ((_TRAIN_AREAS, sc.tgt_train_panos), (_VAL_AREAS, sc.tgt_val_panos)):
         for i, first in enumerate(range(0, total, sc.panos_per_room)):
             jobs.append((areas[i % len(areas)], TARGET, min(sc.panos_per_room, total - first), 0))
-    seeds, used, rooms = np.random.SeedSequence(seed).spawn(len(jobs)), Counter(), []
+    return jobs
+
+def _draw_rooms(entropy, jobs:list) -> list: # each job's room, drawn from its own child of SeedSequence(entropy)
+    seeds, used, rooms = np.random.SeedSequence(entropy).spawn(len(jobs)), Counter(), []
     for (area, style, n_cams, n_views), ss in zip(jobs, seeds):
         kind = _ROOM_TYPES[style.name][int(ss.generate_state(1)[0]) % 4]
         used[kind] += 1
         rooms.append(make_room(ss, f'{kind}_{used[kind]}', area, style, n_cams, n_views))
     return rooms
+
+def plan_rooms(seed:int, sc:SynthScale) -> list:
+    "Every room of the dataset, in a fixed order."
+    return _draw_rooms(seed, _room_jobs(sc))
 
 def _prepare_out(out:Path, params:dict, overwrite:bool):
     "Check `out` before writing; returns the summary of an identical finished dataset there, else None."
@@ -162,20 +168,11 @@ def make_synthetic(out, # output folder (Stanford2D3D layout)
 LOOK = ('hues', 'sat', 'val', 'light_rgb', 'ambient', 'power', 'tex_scale', 'noise', 'gamma')   # a style's look; the rest is its rooms
 VAL_STYLES = dict(source=SOURCE, source_rooms_target_look=replace(SOURCE, name='source_rooms_target_look', **{k: getattr(TARGET, k) for k in LOOK}),
                   target=TARGET)
+_ROOM_TYPES['source_rooms_target_look'] = _ROOM_TYPES['source']   # the source's rooms: its kinds of room too
 
 def plan_val_rooms(seed:int, sc:SynthScale, style:str) -> list:
     "`sc`'s val rooms drawn in `VAL_STYLES[style]`: `val_src_rooms` pinhole sequences, then rooms holding `tgt_val_panos` panoramas."
-    st = VAL_STYLES[style]
-    jobs = [(_VAL_AREAS[i % 2], 1, sc.views_per_seq) for i in range(sc.val_src_rooms)]
-    jobs += [(_VAL_AREAS[i % 2], min(sc.panos_per_room, sc.tgt_val_panos - first), 0)
-             for i, first in enumerate(range(0, sc.tgt_val_panos, sc.panos_per_room))]
-    types = _ROOM_TYPES['target' if style == 'target' else 'source']
-    seeds, used, rooms = np.random.SeedSequence([seed, 1]).spawn(len(jobs)), Counter(), []
-    for (area, n_cams, n_views), ss in zip(jobs, seeds):
-        kind = types[int(ss.generate_state(1)[0]) % 4]
-        used[kind] += 1
-        rooms.append(make_room(ss, f'{kind}_{used[kind]}', area, st, n_cams, n_views))
-    return rooms
+    return _draw_rooms([seed, 1], [(a, VAL_STYLES[style], n, v) for a, _, n, v in _room_jobs(sc) if a in _VAL_AREAS])
 
 def make_val_set(out, # output folder (Stanford2D3D layout: the val areas only)
                  seed:int=0, # the val rooms are drawn from the child seed [seed, 1]
