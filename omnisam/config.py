@@ -13,11 +13,11 @@ from .loaders import DataConfig
 
 # %% auto #0
 __all__ = ['NESTED', 'CONFIG_RANGES', 'RULES', 'CONFIG_DIR', 'OVERLAY_DIRS', 'EXIT_OK', 'EXIT_SKIPPED', 'EXIT_USAGE',
-           'INPUT_ERRORS', 'PatcherSpec', 'DataSpec', 'OptimConfig', 'AdaptConfig', 'RunConfig', 'from_dict', 'to_dict',
-           'check_config', 'apply_overrides', 'config_path', 'merge', 'read_yaml_config', 'overlay_path',
-           'split_config_name', 'load_config', 'process_umask', 'atomic_path', 'atomic_write', 'save_config',
-           'as_other_user', 'run_dir', 'prepare_run_dir', 'debug_wanted', 'error_line', 'cli', 'check_writable',
-           'run_parser', 'names_run', 'run_config']
+           'INPUT_ERRORS', 'PatcherSpec', 'DataSpec', 'OptimConfig', 'AdaptConfig', 'PretrainConfig', 'RunConfig',
+           'from_dict', 'to_dict', 'check_config', 'apply_overrides', 'config_path', 'merge', 'read_yaml_config',
+           'overlay_path', 'split_config_name', 'load_config', 'process_umask', 'atomic_path', 'atomic_write',
+           'save_config', 'as_other_user', 'run_dir', 'prepare_run_dir', 'debug_wanted', 'error_line', 'cli',
+           'check_writable', 'run_parser', 'names_run', 'run_config']
 
 # %% ../nbs/05a_config.ipynb #11a7ee6a
 @dataclass
@@ -93,6 +93,20 @@ class AdaptConfig:
     max_panoramas:int|None = None # adapt on a seeded subset of this many target panoramas (None: all)
     max_steps:int|None = None     # stop after this many steps in total (tests)
 
+# %% ../nbs/05a_config.ipynb #pt0cfg01
+@dataclass
+class PretrainConfig:
+    "Masked-image pretraining of the encoder and head on unlabelled windows of both domains (SimMIM-style; not published)."
+    steps:int = 0                 # optimiser steps (0: no pretraining; the source training starts from random weights)
+    lr:float = 1e-3               # AdamW base learning rate (linear warm-up, cosine decay as source training)
+    weight_decay:float = 0.05
+    warmup:float = 0.1            # warm-up steps, or a fraction of all steps if < 1
+    mask_ratio:float = 0.6        # fraction of each window's mask units replaced by the learnt mask token
+    mask_unit:int = 16            # side of a mask unit in pixels (a multiple of the patch embedding's stride, 4)
+    source_items:int = 2          # source sequences (all their views) per step
+    target_items:int = 1          # unlabelled target panoramas (all their windows) per step
+
+
 # %% ../nbs/05a_config.ipynb #5d371d7d
 @dataclass
 class RunConfig:
@@ -107,6 +121,7 @@ class RunConfig:
     target:DataSpec|None = None   # unlabelled target panoramas for adaptation, with their training patcher
     train:OptimConfig = field(default_factory=OptimConfig)
     adapt:AdaptConfig = field(default_factory=AdaptConfig)
+    pretrain:PretrainConfig = field(default_factory=PretrainConfig)   # before source training (0 steps: none)
     runs_dir:str = 'runs'
     mixed_precision:str = 'no'    # 'no', 'bf16' or 'fp16'
     num_workers:int = 0           # DataLoader workers per process
@@ -116,7 +131,7 @@ class RunConfig:
     eval_every:int = 1            # epochs between validations (0: never)
 
 NESTED = {RunConfig: {'model': ModelConfig, 'source': DataSpec, 'val': DataSpec, 'target': DataSpec, 'train': OptimConfig,
-                      'adapt': AdaptConfig},
+                      'adapt': AdaptConfig, 'pretrain': PretrainConfig},
           DataSpec: {'data': DataConfig, 'patcher': PatcherSpec}}
 
 # %% ../nbs/05a_config.ipynb #c7181045
@@ -157,6 +172,8 @@ CONFIG_RANGES = {   # dataclass name -> {field: rule, or a tuple of the strings 
                         teacher=('student', 'ema'), pseudo_how=('vote', 'mean'), reverse_draw=_DRAWS,
                         prototype_mode=('mean', 'ema', 'published'), prototype_slots=('window', 'sequence', 'relative', 'shared'),
                         class_weights=_CLASS_WEIGHTS),
+    'PretrainConfig': dict(steps='count0', lr='positive', weight_decay='nonneg', warmup='nonneg', mask_ratio='fraction',
+                           mask_unit='count', source_items='count0', target_items='count0'),
     'ModelConfig': dict(image_size='count', num_classes='count', num_maskmem='count', lora_rank='count', head_dim='count',
                         dropout='prob', memory_mask=('max_prob', 'sigmoid_class_id')),
     'RunConfig': dict(num_workers='count0', log_every='count', checkpoint_every='count', eval_every='count0',

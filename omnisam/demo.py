@@ -10,6 +10,7 @@ import torch
 from .config import load_config, run_dir, atomic_write, to_dict
 from .checkpoint import load_checkpoint
 from .train import train, WindowSequences, collate_sequences
+from .pretrain import pretrain
 from .adapt import adapt, num_slots, slot_of
 from .evaluate import evaluate, metrics_table, confusion_matrix, miou_from_confusion, scores_on_canvas
 from .loaders import make_dataset
@@ -73,6 +74,10 @@ def _config(out:Path, data:Path, scale:str, name:str, seed:int, extra=()):
 def _train_or_resume(cfg, progress):
     last = run_dir(cfg) / 'checkpoints' / 'last.pt'
     return train(cfg, resume=last.exists(), progress=progress)
+
+def _pretrain_or_resume(cfg, progress):
+    last = run_dir(cfg) / 'checkpoints' / 'last.pt'
+    return pretrain(cfg, resume=last.exists(), progress=progress)
 
 def _adapt_or_resume(cfg, src, progress):
     last = run_dir(cfg) / 'checkpoints' / 'last.pt'
@@ -223,6 +228,7 @@ def _inputs(data:Path, cfg) -> dict: # what a seed's runs are made from: the dat
     meta = json.loads((Path(data) / 'synthetic.json').read_text())
     now = dict(dataset={k: meta.get(k) for k in ('generator', 'version', 'seed', 'scale')},
                **{k: to_dict(getattr(cfg, k)) for k in ('model', 'train', 'adapt')},
+               **({'pretrain': to_dict(cfg.pretrain)} if cfg.pretrain.steps else {}),   # recorded only when on: older folders stay valid
                **{f'{k}_patcher': to_dict(getattr(cfg, k).patcher) for k in ('source', 'target', 'val')})
     return json.loads(json.dumps(now))                                        # as it reads back from disk
 
@@ -239,7 +245,7 @@ def check_inputs(out:Path, # a seed's run folder
     f, now = Path(out) / 'demo_inputs.json', _inputs(data, cfg)
     if f.exists():
         rec = json.loads(f.read_text())
-        diff = [k for k, v in now.items() if rec.get(k) != v]
+        diff = [k for k in [*now, *(k for k in rec if k not in now)] if rec.get(k) != now.get(k)]   # a key on one side only is a change too (pretrain)
         keeps_source = bool(diff) and set(diff) <= set(KEEP_SOURCE)
         stale = _stale(out, diff) if keeps_source else []
         if keeps_source and not stale: return _save(f, now)   # the same source model, new panorama stages
@@ -254,13 +260,19 @@ def check_inputs(out:Path, # a seed's run folder
 
 def run_seed(out:Path, # this seed's run folder
              data:Path, # this seed's data folder (generated if missing)
-             scale:str, seed:int, progress:bool=True) -> tuple: # ({variant: result}, {stage: seconds})
-    "One seed: data → source training → evaluations → adaptation (+ ablations) → evaluations."
+             scale:str, seed:int, progress:bool=True,
+             pretrain_steps:int=0) -> tuple: # ({variant: result}, {stage: seconds}); pretrain_steps > 0: masked-image pretraining first (06a_pretrain)
+    "One seed: data → [pretraining →] source training → evaluations → adaptation (+ ablations) → evaluations."
     out.mkdir(parents=True, exist_ok=True)
     timings = {}
     _stage('data', data / 'synthetic.json', lambda: _make_data(data, seed, scale, progress), timings)
-    src_cfg = _config(out, data, scale, 'source', seed, ['eval_every=0'])     # scored right after, with and without memory
+    pre = [f'pretrain.steps={pretrain_steps}'] if pretrain_steps else []
+    src_cfg = _config(out, data, scale, 'source', seed, ['eval_every=0', *pre])     # scored right after, with and without memory
     check_inputs(out, data, src_cfg)
+    if pre:
+        pre_cfg = _config(out, data, scale, 'pretrain', seed, pre)
+        init = _stage('pretrain', run_dir(pre_cfg) / 'pretrain_summary.json', lambda: _pretrain_or_resume(pre_cfg, progress), timings)['checkpoint']
+        src_cfg = _config(out, data, scale, 'source', seed, ['eval_every=0', *pre, f'init_checkpoint={init}'])
     src = _stage('source training', run_dir(src_cfg) / 'train_summary.json', lambda: _train_or_resume(src_cfg, progress), timings)['checkpoint']
     evals, results = out / 'eval', {}
     for variant, (memory, pinhole, memory_from) in SOURCE_VARIANTS.items():
@@ -280,7 +292,8 @@ def run_demo(out='runs/demo', # everything goes here, one sub-folder per seed
              data='data/synthetic', # seed 0's synthetic benchmark (generated if missing); seed k uses data_seed<k>
              scale:str='small', # 'small' (the demo), 'full' (128-px windows, the published adaptation schedule, the demo's rooms) or 'tiny' (a quick check of every stage)
              seeds=(0,), # one full run per seed; results get mean ± std over them
-             figures:bool=True, progress:bool=True) -> dict: # `aggregate` of the seeds' results
+             figures:bool=True, progress:bool=True,
+             pretrain_steps:int=0) -> dict: # pretrain_steps > 0: each seed's source training starts from that much masked-image pretraining # `aggregate` of the seeds' results
     "Every seed's pipeline, then results.json/.md (single runs with mean ± std over seeds), timings (of this call; each seed's in its folder) and figures."
     if scale not in SCALE_OVERRIDES: raise ValueError(f'scale must be one of {list(SCALE_OVERRIDES)}, got {scale!r}')
     seeds = [int(s) for s in seeds]
@@ -288,7 +301,7 @@ def run_demo(out='runs/demo', # everything goes here, one sub-folder per seed
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     t0, by_seed, timings = time.time(), {}, {}
     for s in seeds:
-        _log(f'seed {s}'); by_seed[s], timings[f'seed_{s}'] = run_seed(*seed_paths(out, data, s), scale, s, progress)
+        _log(f'seed {s}'); by_seed[s], timings[f'seed_{s}'] = run_seed(*seed_paths(out, data, s), scale, s, progress, pretrain_steps)
     agg = aggregate(by_seed)
     atomic_write(out / 'results.json', json.dumps(agg, indent=1))
     first = seed_paths(out, data, seeds[0])[0]
@@ -353,10 +366,13 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing
     ap.add_argument('--scale', default='small', choices=list(SCALE_OVERRIDES),
                     help="small: make demo's (96-px windows); full: 128-px windows and the published adaptation schedule, same rooms (make full); tiny: every stage in about a minute")
     ap.add_argument('--seeds', type=int, nargs='+', default=[0], help='one full run per seed (data, training, adaptation); mean ± std over them')
+    ap.add_argument('--pretrain', type=int, default=0, metavar='STEPS',
+                    help='masked-image pretraining on the unlabelled windows of both domains before source training (06a_pretrain; not published, off by default)')
     ap.add_argument('--threads', type=int, default=2, help='torch threads (results are reproducible for a fixed count; 1 for seeds run side by side)')
     ap.add_argument('--no-figures', action='store_true')
     ap.add_argument('--debug', action='store_true', help='show a traceback on errors (also OMNISAM_DEBUG=1)')
     a = ap.parse_args(argv)
+    if a.pretrain < 0: ap.error(f'--pretrain {a.pretrain}: give a number of steps ≥ 0 (0: no pretraining)')
     check_writable(a.out)                                          # every check before any work: the output folder,
     for s in a.seeds:                                              # and each seed's data folder it would have to generate
         data = seed_paths(a.out, a.data, s)[1]
@@ -364,7 +380,7 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing
     torch.set_num_threads(max(1, a.threads))                      # a fixed thread count: same results run after run
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='.*RANDOM weights.*')
-        run_demo(a.out, a.data, a.scale, a.seeds, not a.no_figures)
+        run_demo(a.out, a.data, a.scale, a.seeds, not a.no_figures, pretrain_steps=a.pretrain)
     return EXIT_OK
 
 # %% ../nbs/10_demo.ipynb #2e5126ad
