@@ -49,9 +49,9 @@ DATA_SCALE = dict(tiny='tiny', small='small', full='small')   # the synthetic be
 
 def _log(msg:str): print(f'[demo {time.strftime("%H:%M:%S")}] {msg}', flush=True)
 
-def _stage(name:str, done:Path, run, timings:dict):
-    "Run a stage unless its summary `done` exists; record its time."
-    if done.exists(): _log(f'{name}: done before ({done}), skipped'); return json.loads(done.read_text())
+def _stage(name:str, done:Path, run, timings:dict, finished:bool|None=None):
+    "Run a stage unless its summary `done` exists (or unless `finished`, where given); record its time."
+    if done.exists() if finished is None else finished: _log(f'{name}: done before ({done}), skipped'); return json.loads(done.read_text())
     _log(f'{name}: running'); t0 = time.time()
     res = run()
     timings[name] = round(time.time() - t0, 1)
@@ -265,7 +265,9 @@ def run_seed(out:Path, # this seed's run folder
     "One seed: data → [pretraining →] source training → evaluations → adaptation (+ ablations) → evaluations."
     out.mkdir(parents=True, exist_ok=True)
     timings = {}
-    _stage('data', data / 'synthetic.json', lambda: _make_data(data, seed, scale, progress), timings)
+    meta = data / 'synthetic.json'                                           # written first (complete: false), then last: an interrupted
+    _stage('data', meta, lambda: _make_data(data, seed, scale, progress), timings,   # generation is generated again, never trained on
+           finished=meta.is_file() and json.loads(meta.read_text()).get('complete') is True)
     pre = [f'pretrain.steps={pretrain_steps}'] if pretrain_steps else []
     src_cfg = _config(out, data, scale, 'source', seed, ['eval_every=0', *pre])     # scored right after, with and without memory
     check_inputs(out, data, src_cfg)

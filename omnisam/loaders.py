@@ -4,7 +4,7 @@
 
 # %% ../nbs/02a_loaders.ipynb #f91f0954
 from __future__ import annotations
-import os, re, argparse, warnings
+import os, re, json, argparse, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -15,7 +15,7 @@ from .data import *
 # %% auto #0
 __all__ = ['DATASETS', 'SYNTHETIC_GET_STARTED', 'data_root', 'natural_key', 'Sample', 'SegDataset', 'collate', 'Cityscapes',
            'SynPASS', 'DensePASS', 'StanfordPinhole', 'StanfordPano', 'yaw_order', 'StanfordPinholeSequences',
-           'get_started', 'make_dataset', 'DataConfig', 'cache_stanford', 'convert_cityscapes_main',
+           'get_started', 'check_complete', 'make_dataset', 'DataConfig', 'cache_stanford', 'convert_cityscapes_main',
            'cache_stanford_main']
 
 # %% ../nbs/02a_loaders.ipynb #e112fe79
@@ -314,6 +314,13 @@ def get_started(name:str) -> str:
     if name.startswith('synthetic'): return SYNTHETIC_GET_STARTED
     return getattr(DATASETS[name][0], 'get_started', '') or StanfordPinhole.get_started   # (sequences: Stanford2D3D views)
 
+def check_complete(root) -> None:
+    "Refuse a synthetic dataset whose generation did not finish (its `synthetic.json` says `complete: false`): it holds only some rooms."
+    meta = Path(root) / 'synthetic.json'
+    if meta.is_file() and json.loads(meta.read_text()).get('complete') is False:
+        raise ValueError(f'{root}: its generation did not finish ({meta} says complete: false), so it holds only some rooms: '
+                         f'generate it again with the same settings (make_synthetic starts it over) or delete {root}')
+
 def make_dataset(name:str, # a key of DATASETS
                  root=None, # dataset folder (default data/<folder of DATASETS[name]>)
                  split=None, # split name (default: the loader's default)
@@ -322,6 +329,7 @@ def make_dataset(name:str, # a key of DATASETS
     if name not in DATASETS: raise ValueError(f'unknown dataset {name!r}; choose one of {sorted(DATASETS)}')
     cls, folder = DATASETS[name]
     if split is not None: kw['split'] = split
+    if name.startswith('synthetic'): check_complete(root or data_root() / folder)
     try: ds = cls(root or data_root() / folder, **kw)
     except FileNotFoundError as e:                      # the synthetic sets use the Stanford loaders: name them as asked
         if not name.startswith('synthetic'): raise
