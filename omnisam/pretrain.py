@@ -6,7 +6,6 @@
 from __future__ import annotations
 import json, sys, warnings
 import torch
-import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import Dataset, DataLoader
 from .config import RunConfig, run_dir, cli, check_writable, run_parser, run_config, EXIT_OK
