@@ -11,10 +11,10 @@ import numpy as np
 import torch
 import torch.nn as nn
 from torch.utils.data import Dataset, DataLoader
-from .config import RunConfig, load_config, run_dir, atomic_write, cli, check_writable, run_parser, run_config, names_run, EXIT_OK
+from .config import RunConfig, load_config, run_dir, atomic_write, cli, run_parser, run_config, names_run, EXIT_OK
 from .checkpoint import load_checkpoint, check_init_checkpoint
 from .train import reverse_samples, build_source, epoch_batches, StepBatches, sequence_loader, reverse_this, class_weights, known_counts, lr_factor
-from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, validate, is_misfit
+from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, validate, run_command
 from .prototypes import PrototypeBank, batch_prototypes, prototype_loss
 from .inference import segment_panorama
 from .patcher import _cut_one, sequence_order
@@ -410,12 +410,8 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing
     cfg = run_config(a)                                                # every value checked here
     src = a.source_checkpoint or str(run_dir(cfg) / 'checkpoints' / 'last.pt')
     if not names_run(a.overrides): cfg.name = f'{cfg.name}_adapt'   # keep the source run apart
-    check_writable(run_dir(cfg), 'run folder', fix='choose another runs_dir=DIR or name=NAME')   # before any data or model
-    try: summary = adapt(cfg, src, a.resume, a.overwrite, cpu=True if a.cpu else None)
-    except RuntimeError as e:                                          # tensors that do not fit the checkpoint's config
-        if not is_misfit(e): raise
-        what = [f'source checkpoint {src}'] + [str(run_dir(cfg) / 'checkpoints' / 'last.pt')] * a.resume
-        raise ValueError(f"{' or '.join(what)}: {str(e)[:300]}") from e
+    reads = [f'source checkpoint {src}'] + [str(run_dir(cfg) / 'checkpoints' / 'last.pt')] * a.resume
+    summary = run_command(cfg, lambda: adapt(cfg, src, a.resume, a.overwrite, cpu=True if a.cpu else None), reads)
     print(json.dumps({k: v for k, v in summary.items() if k != 'rounds_log'}))
     return EXIT_OK
 

@@ -295,7 +295,8 @@ def run_demo(out='runs/demo', # everything goes here, one sub-folder per seed
              scale:str='small', # 'small' (the demo), 'full' (128-px windows, the published adaptation schedule, the demo's rooms) or 'tiny' (a quick check of every stage)
              seeds=(0,), # one full run per seed; results get mean ± std over them
              figures:bool=True, progress:bool=True,
-             pretrain_steps:int=0) -> dict: # pretrain_steps > 0: each seed's source training starts from that much masked-image pretraining # `aggregate` of the seeds' results
+             pretrain_steps:int=0, # > 0: each seed's source training starts from that many steps of masked-image pretraining
+            ) -> dict: # `aggregate` of the seeds' results
     "Every seed's pipeline, then results.json/.md (single runs with mean ± std over seeds), timings (of this call; each seed's in its folder) and figures."
     if scale not in SCALE_OVERRIDES: raise ValueError(f'scale must be one of {list(SCALE_OVERRIDES)}, got {scale!r}')
     seeds = [int(s) for s in seeds]

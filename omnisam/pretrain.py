@@ -8,10 +8,10 @@ import json, sys, warnings
 import torch
 from torch import nn
 from torch.utils.data import Dataset, DataLoader
-from .config import RunConfig, run_dir, cli, check_writable, run_parser, run_config, EXIT_OK
+from .config import RunConfig, run_dir, cli, run_parser, run_config, EXIT_OK
 from .model import build_model, MemorySegmentor
 from .checkpoint import save_checkpoint
-from .runner import Task, Runner, is_misfit
+from .runner import Task, Runner, run_command
 from .train import WindowSequences, build_source, lr_factor, step_generator
 
 # %% auto #0
@@ -163,10 +163,7 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing
     "Command line: `accelerate launch -m omnisam.pretrain --config NAME pretrain.steps=N [key=value ...]`; then `omnisam.train … init_checkpoint=<init.pt>`."
     a = run_parser('pretrain', 'self-supervised pretraining', 'pretrain.steps=600 name=pretrain').parse_args(argv)
     cfg = run_config(a)
-    check_writable(run_dir(cfg), 'run folder', fix='choose another runs_dir=DIR or name=NAME')
-    try: summary = pretrain(cfg, a.resume, a.overwrite, cpu=True if a.cpu else None)
-    except RuntimeError as e:
-        if not is_misfit(e): raise
-        raise ValueError(f"{run_dir(cfg) / 'checkpoints' / 'last.pt'}: {str(e)[:300]}") from e
+    summary = run_command(cfg, lambda: pretrain(cfg, a.resume, a.overwrite, cpu=True if a.cpu else None),
+                          [str(run_dir(cfg) / 'checkpoints' / 'last.pt')])   # the only checkpoint it reads: its own, on --resume
     print(json.dumps(summary))
     return EXIT_OK

@@ -10,12 +10,12 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
-from .config import RunConfig, prepare_run_dir, run_dir, atomic_write, to_dict, check_config
+from .config import RunConfig, prepare_run_dir, run_dir, atomic_write, to_dict, check_config, check_writable
 from .checkpoint import read_checkpoint, save_checkpoint
 
 # %% auto #0
 __all__ = ['accelerator', 'accumulation', 'seed_everything', 'rng_state', 'set_rng_state', 'RunLog', 'param_checksum',
-           'ModelCalls', 'accumulated_steps', 'Task', 'RunRecords', 'Runner', 'validate', 'is_misfit']
+           'ModelCalls', 'accumulated_steps', 'Task', 'RunRecords', 'Runner', 'validate', 'is_misfit', 'run_command']
 
 # %% ../nbs/05b_runner.ipynb #rn001x01
 def accelerator(cfg:RunConfig, cpu:bool|None=None): # an `accelerate.Accelerator`
@@ -240,3 +240,13 @@ def validate(model, dataset, cfg:RunConfig, acc) -> dict:
 def is_misfit(e:RuntimeError) -> bool:
     "A checkpoint whose tensors do not fit the model of its config: bad input (as evaluate and predict treat it), not a bug."
     return not isinstance(e, ValueError) and ('loading state_dict' in str(e) or 'do not fit' in str(e))
+
+def run_command(cfg:RunConfig, # the run's config (its run folder is checked before any data or model)
+                go, # () -> summary: the run itself
+                checkpoints:list) -> dict: # the checkpoints the run reads, named if their tensors do not fit (none: 'checkpoint')
+    "The body of `omnisam.train`, `.adapt` and `.pretrain`: a writable run folder, then the run; a checkpoint that does not fit is bad input."
+    check_writable(run_dir(cfg), 'run folder', fix='choose another runs_dir=DIR or name=NAME')
+    try: return go()
+    except RuntimeError as e:
+        if not is_misfit(e): raise
+        raise ValueError(f"{' or '.join(checkpoints) or 'checkpoint'}: {str(e)[:300]}") from e

@@ -10,11 +10,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import Dataset, DataLoader
-from .config import RunConfig, load_config, run_dir, cli, check_writable, run_parser, run_config, EXIT_OK
+from .config import RunConfig, load_config, run_dir, cli, run_parser, run_config, EXIT_OK
 from .model import build_model
 from .checkpoint import read_checkpoint, check_init_checkpoint
 from .patcher import sequence_order
-from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, validate, is_misfit
+from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, validate, run_command
 
 # %% auto #0
 __all__ = ['CLASS_WEIGHTS', 'AUGMENTS', 'ZOOM_MIN', 'WindowSequences', 'collate_sequences', 'lr_factor',
@@ -367,12 +367,8 @@ def main(argv=None) -> int: # exit status: 0 done, 2 bad usage or input (nothing
     "Command line: `accelerate launch -m omnisam.train --config NAME [key=value ...]` (or `python -m omnisam.train …`)."
     a = run_parser('train', 'source training', 'train.lr=1e-4 model.backbone=tiny').parse_args(argv)
     cfg = run_config(a)                                                # every value checked here
-    check_writable(run_dir(cfg), 'run folder', fix='choose another runs_dir=DIR or name=NAME')   # before any data or model
-    try: summary = train(cfg, a.resume, a.overwrite, cpu=True if a.cpu else None)
-    except RuntimeError as e:
-        if not is_misfit(e): raise
-        what = [f'init_checkpoint {cfg.init_checkpoint}'] * bool(cfg.init_checkpoint) + [str(run_dir(cfg) / 'checkpoints' / 'last.pt')] * a.resume
-        raise ValueError(f"{' or '.join(what) or 'checkpoint'}: {str(e)[:300]}") from e
+    reads = [f'init_checkpoint {cfg.init_checkpoint}'] * bool(cfg.init_checkpoint) + [str(run_dir(cfg) / 'checkpoints' / 'last.pt')] * a.resume
+    summary = run_command(cfg, lambda: train(cfg, a.resume, a.overwrite, cpu=True if a.cpu else None), reads)
     print(json.dumps(summary))
     return EXIT_OK
 
