@@ -13,12 +13,13 @@ import torch.nn as nn
 from torch.utils.data import Dataset, DataLoader
 from .config import RunConfig, load_config, run_dir, atomic_write, cli, run_parser, run_config, names_run, EXIT_OK
 from .checkpoint import load_checkpoint, check_init_checkpoint
-from .train import reverse_samples, build_source, epoch_batches, StepBatches, sequence_loader, reverse_this, class_weights, known_counts, lr_factor
+from .train import reverse_samples, build_source, epoch_batches, StepBatches, sequence_loader, reverse_this, class_weights, known_counts, lr_factor, step_generator
 from .runner import Task, Runner, ModelCalls, accumulated_steps, accumulation, validate, run_command
 from .prototypes import PrototypeBank, batch_prototypes, prototype_loss
 from .inference import segment_panorama
 from .patcher import _cut_one, sequence_order
 from .data import read_label
+from .mix import class_mix
 
 # %% auto #0
 __all__ = ['SLOT_MODES', 'round_chunks', 'num_slots', 'slot_of', 'label_path', 'class_balanced_selection', 'anchor_bias',
@@ -367,6 +368,7 @@ class Adaptation(AdaptationSetup):
                 if a.reverse_draw == 'sample': sw, sl = reverse_samples(sw, sl, cfg.seed + 1, rnd, js, a.reverse_prob)
                 src.append((sw, sl, a.reverse_draw == 'batch' and reverse_this(cfg.seed + 1, rnd, js, a.reverse_prob)))
             if a.reverse_draw == 'sample': tw, tl = reverse_samples(tw, tl, cfg.seed + 2, rnd, km, a.reverse_prob)
+            if a.mix: tw, tl = class_mix(tw, tl, src[0][0], src[0][1], step_generator(cfg.seed, rnd, km, salt=17 + 1009 * acc.process_index))
             micro.append((src, tw, tl, a.reverse_draw == 'batch' and reverse_this(cfg.seed + 2, rnd, km, a.reverse_prob)))
         run.net.train(not (a.eval_mode_from_batch is not None and k >= a.eval_mode_from_batch))   # published: eval mode from batch 25 on (§7.6)
         counter = rnd * self.src_batches + k + 1                          # the published prototype step counter (§5.3)

@@ -71,6 +71,7 @@ class AdaptConfig:
     teacher_momentum:float = 0.9  # 'ema': teacher ← m·teacher + (1 − m)·student after every optimiser step (1/(1 − m) = 10 steps ≈ a demo round)
     confidence:float|None = None  # ignore pseudo-labelled pixels whose mean probability is below this
     class_balanced:float|None = None # keep this fraction of each predicted class's most confident pixels per panorama, ignore the rest (CBST-style; not published)
+    mix:str|None = None           # 'class': the student trains on target windows with half the classes of a source window pasted in, labels with them (DACS ClassMix; not published)
     share_anchor:bool = False     # from round 2 on, class weights pull the pseudo-labels' class shares back to round 0's (label-free; not published)
     batch_size:int = 2            # target (and source) sequences one process runs at once (a micro-batch)
     global_batch:int|None = None  # target sequences per optimiser step over all processes (paper: 2); gradient accumulation
@@ -171,7 +172,7 @@ CONFIG_RANGES = {   # dataclass name -> {field: rule, or a tuple of the strings 
                         reverse_prob='prob', warmup='nonneg', max_panoramas='count', max_steps='count', eval_mode_from_batch='count0',
                         teacher=('student', 'ema'), pseudo_how=('vote', 'mean'), reverse_draw=_DRAWS,
                         prototype_mode=('mean', 'ema', 'published'), prototype_slots=('window', 'sequence', 'relative', 'shared'),
-                        class_weights=_CLASS_WEIGHTS),
+                        class_weights=_CLASS_WEIGHTS, mix=('class',)),
     'PretrainConfig': dict(steps='count0', lr='positive', weight_decay='nonneg', warmup='nonneg', mask_ratio='fraction',
                            mask_unit='count', source_items='count0', target_items='count0'),
     'ModelConfig': dict(image_size='count', num_classes='count', num_maskmem='count', lora_rank='count', head_dim='count',
