@@ -156,6 +156,11 @@ def colorize(label, # (H, W) label of `class_set` (255 = ignore)
     return get_class_set(class_set).lut()[a.astype(np.uint8)]
 
 # %% ../nbs/02_data.ipynb #adba71a3
+# OpenCV's own thread pool does not survive fork (opencv#5150): a DataLoader worker (num_workers ≥ 1) forked from a process
+# whose pool was busy can hang forever in its first cv2 call — seen here: an adaptation stuck at round 7, its target
+# loader's worker inside cv2.cvtColor. The images are small, so OpenCV runs in the calling thread; results are the same.
+cv2.setNumThreads(0)
+
 def _imread(path, flags:int) -> np.ndarray:
     path = Path(path)
     try: open(path, 'rb').close()                   # OpenCV answers None (and a warning) for missing, unreadable and corrupt alike
