@@ -5,13 +5,12 @@
 # %% ../nbs/06b_mix.ipynb #mx0cd001
 from __future__ import annotations
 import torch
+from .data import IGNORE
 
 # %% auto #0
-__all__ = ['IGNORE', 'mix_classes', 'paired_windows', 'class_mix']
+__all__ = ['mix_classes', 'paired_windows', 'class_mix']
 
 # %% ../nbs/06b_mix.ipynb #mx0cd003
-IGNORE = 255
-
 def mix_classes(labels:torch.Tensor, # (T, S, S) a source sequence's labels (255: ignored)
                 gen:torch.Generator, # the step's CPU generator
                ) -> torch.Tensor: # (k,) the classes to paste, k = ceil(n / 2) of the n present
