@@ -21,7 +21,7 @@ def main(argv=None) -> int:
     ap.add_argument('overrides', nargs='*', help='adaptation settings, e.g. adapt.mix=class adapt.rounds=9')
     a = ap.parse_args(argv)
     import torch
-    from omnisam.demo import _config, _evaluate, seed_paths
+    from omnisam.demo import _config, _evaluate, _save, seed_paths
     from omnisam.adapt import adapt
     torch.set_num_threads(max(1, a.threads))
     folder, data = seed_paths(a.demo, a.data, a.seed)
@@ -35,8 +35,7 @@ def main(argv=None) -> int:
         warnings.simplefilter('ignore')
         r = _evaluate(adapt(cfg, json.loads(summary.read_text())['checkpoint'], progress=False)['checkpoint'], cfg, True, False)
     r['seconds'] = round(time.time() - t, 1)
-    (out / 'eval').mkdir(parents=True, exist_ok=True)
-    (out / 'eval' / f'{a.name}.json').write_text(json.dumps(r, indent=1))
+    _save(out / 'eval' / f'{a.name}.json', r)                            # atomically, as the demo writes its scores
     ref = {k: 100 * json.loads((folder / 'eval' / f'{k}.json').read_text())['miou'] for k in ('source_memory', 'adapted')}
     print(f'seed {a.seed} {a.name}: {100 * r["miou"]:.1f} mIoU (this seed: source_memory {ref["source_memory"]:.1f}, '
           f'adapted {ref["adapted"]:.1f}; {r["seconds"]} s)')
